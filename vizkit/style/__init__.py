@@ -1,0 +1,11 @@
+"""Palettes and the vizkit theme. Importing this changes no rcParams."""
+
+from vizkit.style.palettes import (
+    LINE_COLOR,
+    PALETTES,
+    color_palette,
+    resolve_colors,
+)
+from vizkit.style.theme import theme
+
+__all__ = ["LINE_COLOR", "PALETTES", "color_palette", "resolve_colors", "theme"]

@@ -1,0 +1,99 @@
+"""Named colour palettes: Yellowbrick's names plus every seaborn palette.
+
+Nothing here touches ``matplotlib.rcParams``.
+"""
+
+from __future__ import annotations
+
+from itertools import cycle, islice
+from typing import Any
+
+from vizkit.exceptions import VizkitValueError
+
+#: Near-black used for reference lines (diagonals, zero lines, fits).
+LINE_COLOR = "#111111"
+
+#: Yellowbrick's palette names and colours (colours are facts, names its API).
+PALETTES: dict[str, list[str]] = {
+    "yellowbrick": ["#0272a2", "#9fc377", "#ca0b03", "#a50258", "#d7c703", "#88cada"],
+    "accent": ["#386cb0", "#7fc97f", "#f0027f", "#beaed4", "#ffff99", "#fdc086"],
+    "dark": ["#7570b3", "#66a61e", "#d95f02", "#e7298a", "#e6ab02", "#1b9e77"],
+    "pastel": ["#cbd5e8", "#b3e2cd", "#fdcdac", "#f4cae4", "#fff2ae", "#e6f5c9"],
+    "bold": ["#377eb8", "#4daf4a", "#e41a1c", "#984ea3", "#ffff33", "#ff7f00"],
+    "muted": ["#80b1d3", "#8dd3c7", "#fb8072", "#bebada", "#ffffb3", "#fdb462"],
+    "colorblind": ["#0072B2", "#009E73", "#D55E00", "#CC79A7", "#F0E442", "#56B4E9"],
+    "flatui": ["#34495e", "#2ecc71", "#e74c3c", "#9b59b6", "#f4d03f", "#3498db"],
+    "neural_paint": [
+        "#167192", "#6e7548", "#c5a2ab", "#00ccff",
+        "#de78ae", "#ffcc99", "#3d3f42", "#ffffcc",
+    ],
+}  # fmt: skip
+
+#: Yellowbrick's "sns_*" names map to seaborn's palettes of the same suffix.
+_SEABORN_PREFIX = "sns_"
+
+
+def _seaborn_palette(name: str, n_colors: int | None) -> list[str]:
+    import seaborn as sns
+
+    try:
+        return sns.color_palette(name, n_colors).as_hex()
+    except (ValueError, KeyError):
+        known = ", ".join(sorted(PALETTES))
+        raise VizkitValueError(
+            f"palette {name!r} is not a vizkit, seaborn or matplotlib palette; "
+            f"try one of {known}, or a seaborn name such as 'deep'."
+        ) from None
+
+
+def color_palette(palette: Any = None, n_colors: int | None = None) -> list[str]:
+    """Return a list of hex colours.
+
+    ``palette`` is None (matplotlib's current colour cycle), a vizkit or
+    Yellowbrick name, a seaborn or matplotlib palette/colormap name, or a list
+    of colours. With ``n_colors`` the palette is cycled or cut to that length.
+    """
+    if palette is None:
+        import matplotlib as mpl
+
+        colors = list(mpl.rcParams["axes.prop_cycle"].by_key()["color"])
+    elif isinstance(palette, str):
+        name = palette.lower()
+        if name in PALETTES:
+            colors = PALETTES[name]
+        else:
+            name = palette[len(_SEABORN_PREFIX) :] if name.startswith(
+                _SEABORN_PREFIX
+            ) else palette
+            return _seaborn_palette(name, n_colors)
+    else:
+        colors = list(palette)
+    if n_colors is None:
+        return [_to_hex(c) for c in colors]
+    return [_to_hex(c) for c in islice(cycle(colors), n_colors)]
+
+
+def _to_hex(color: Any) -> str:
+    from matplotlib.colors import to_hex
+
+    return to_hex(color, keep_alpha=False)
+
+
+def resolve_colors(
+    n_colors: int, colormap: Any = None, colors: Any = None
+) -> list[str]:
+    """Colours for ``n_colors`` series from ``colors`` or ``colormap``.
+
+    ``colors`` (a list or a palette name) wins over ``colormap`` (a matplotlib
+    colormap or its name, sampled evenly). Neither gives the current colour
+    cycle, so a user's matplotlib style is respected.
+    """
+    if colors is not None:
+        return color_palette(colors, n_colors)
+    if colormap is not None:
+        import matplotlib as mpl
+        import numpy as np
+
+        cmap = mpl.colormaps[colormap] if isinstance(colormap, str) else colormap
+        return [_to_hex(cmap(x)) for x in np.linspace(0, 1, n_colors)]
+    return color_palette(None, n_colors)

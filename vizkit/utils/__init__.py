@@ -1,0 +1,29 @@
+"""Small stateless helpers shared by every visualizer family."""
+
+from vizkit.utils.features import feature_names
+from vizkit.utils.labels import decode_labels, label_names
+from vizkit.utils.response import get_response
+from vizkit.utils.target import TargetType, target_color_type
+from vizkit.utils.validation import (
+    check_consistent_length,
+    check_option,
+    check_target,
+    check_X,
+    estimator_is_fitted,
+    needs_fit,
+)
+
+__all__ = [
+    "TargetType",
+    "check_X",
+    "check_consistent_length",
+    "check_option",
+    "check_target",
+    "decode_labels",
+    "estimator_is_fitted",
+    "feature_names",
+    "get_response",
+    "label_names",
+    "needs_fit",
+    "target_color_type",
+]

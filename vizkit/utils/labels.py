@@ -1,0 +1,61 @@
+"""Turn class values into the human-readable labels the user asked for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.preprocessing import LabelEncoder
+
+from vizkit.exceptions import VizkitValueError
+
+
+def decode_labels(
+    values: np.ndarray, classes: Any = None, encoder: Any = None
+) -> np.ndarray:
+    """Map class ``values`` to labels through ``encoder`` or ``classes``.
+
+    ``encoder`` is a dict or a fitted transformer with ``inverse_transform``;
+    ``classes`` is a list of names in the order of the sorted class values.
+    Without either, the values are returned unchanged.
+    """
+    values = np.asarray(values)
+    if encoder is not None:
+        if hasattr(encoder, "inverse_transform"):
+            return np.asarray(encoder.inverse_transform(values))
+        missing = [v for v in values if v not in encoder]
+        if missing:
+            raise VizkitValueError(
+                f"encoder has no label for class {missing[0]!r}; add it to the "
+                "encoder dict."
+            )
+        return np.asarray([encoder[v] for v in values])
+    if classes is None:
+        return values
+    index = values if values.dtype.kind in "iu" else LabelEncoder().fit_transform(values)
+    names = np.asarray(classes)
+    if len(index) and (index.min() < 0 or index.max() >= len(names)):
+        raise VizkitValueError(
+            f"classes has {len(names)} names but the target has class values "
+            f"{np.unique(values).tolist()}; give one name per class."
+        )
+    return names[index]
+
+
+def label_names(classes_: np.ndarray) -> list[str]:
+    """Labels as strings, for tick labels and legends."""
+    return [str(c) for c in classes_]
+
+
+def encode_target(y: np.ndarray, classes_: np.ndarray) -> np.ndarray:
+    """Index of each value of ``y`` in ``classes_`` (sorted or not)."""
+    order = np.argsort(classes_)
+    position = np.searchsorted(classes_[order], y)
+    position = np.clip(position, 0, len(classes_) - 1)
+    unknown = classes_[order][position] != y
+    if np.any(unknown):
+        raise VizkitValueError(
+            f"y contains class {y[unknown][0]!r} that the model was not fitted on; "
+            f"known classes are {list(classes_)}."
+        )
+    return order[position]

@@ -1,0 +1,35 @@
+"""Decide how a target is coloured: one colour, per class, or a colormap."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import numpy as np
+from sklearn.utils.multiclass import type_of_target
+
+#: Above this many distinct integer values a target is drawn as continuous.
+MAX_DISCRETE_CLASSES = 12
+
+
+class TargetType(str, Enum):
+    """How a visualizer maps the target to colours (Yellowbrick's names)."""
+
+    AUTO = "auto"
+    SINGLE = "single"
+    DISCRETE = "discrete"
+    CONTINUOUS = "continuous"
+    UNKNOWN = "unknown"
+
+
+def target_color_type(y: np.ndarray | None) -> TargetType:
+    """Classify ``y`` as single-colour, discrete (per class) or continuous."""
+    if y is None:
+        return TargetType.SINGLE
+    kind = type_of_target(y)
+    if kind in ("binary", "multiclass"):
+        if np.asarray(y).dtype.kind in "iuf" and len(np.unique(y)) > MAX_DISCRETE_CLASSES:
+            return TargetType.CONTINUOUS
+        return TargetType.DISCRETE
+    if kind == "continuous":
+        return TargetType.CONTINUOUS
+    return TargetType.UNKNOWN

@@ -1,0 +1,177 @@
+"""Input validation with one clear message per problem.
+
+Every check names the argument, says what was wrong and what to do. None of
+them modifies its input: arrays handed back are new views or copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from sklearn.exceptions import NotFittedError
+from sklearn.utils.validation import check_is_fitted
+
+from vizkit.exceptions import VizkitTypeError, VizkitValueError
+
+
+def to_numpy(data: Any) -> np.ndarray:
+    """Return ``data`` as a numpy array (pandas, polars, lists, arrays)."""
+    if hasattr(data, "to_numpy"):  # pandas and polars frames and series
+        return data.to_numpy()
+    return np.asarray(data)
+
+
+def n_samples_of(data: Any, name: str) -> int:
+    """Number of rows of ``data``, with a clear error for scalars and None."""
+    if data is None:
+        raise VizkitValueError(f"{name} is None; pass an array-like of samples.")
+    if hasattr(data, "shape") and len(data.shape) > 0:
+        return int(data.shape[0])
+    try:
+        return len(data)
+    except TypeError:
+        raise VizkitTypeError(
+            f"{name} must be array-like with one row per sample, got "
+            f"{type(data).__name__}."
+        ) from None
+
+
+def _report_non_finite(values: np.ndarray, name: str, fix: str) -> None:
+    if values.dtype.kind not in "fc":
+        return
+    bad = ~np.isfinite(values)
+    if not bad.any():
+        return
+    first = tuple(int(i) for i in np.argwhere(bad)[0])
+    kind = "NaN" if np.isnan(values[first]) else "infinite"
+    where = f"row {first[0]}" + (f", column {first[1]}" if len(first) > 1 else "")
+    raise VizkitValueError(
+        f"{name} contains {int(bad.sum())} NaN or infinite value(s) (the first, "
+        f"{kind}, at {where}); {fix}"
+    )
+
+
+def check_X(
+    X: Any,
+    *,
+    name: str = "X",
+    allow_nan: bool = False,
+    numeric: bool = False,
+    min_samples: int = 1,
+) -> np.ndarray:
+    """Check a 2-D feature matrix and return it as an array (never mutated).
+
+    With ``numeric=False`` only shape and, for numeric data, finiteness are
+    checked: a Pipeline may well accept strings. ``numeric=True`` asks for a
+    float matrix, as feature visualizers that do arithmetic on X need.
+    """
+    n_samples_of(X, name)
+    array = to_numpy(X)
+    if array.ndim != 2:
+        raise VizkitValueError(
+            f"{name} must be 2-D (n_samples, n_features), got {array.ndim}-D shape "
+            f"{array.shape}; reshape a single feature with X.reshape(-1, 1)."
+        )
+    if array.shape[0] < min_samples or array.shape[1] == 0:
+        raise VizkitValueError(
+            f"{name} has shape {array.shape}; at least {min_samples} sample(s) and "
+            "one feature are needed."
+        )
+    if numeric:
+        try:
+            array = array.astype(np.float64, copy=False)
+        except (TypeError, ValueError):
+            raise VizkitValueError(
+                f"{name} must be numeric, got dtype {array.dtype}; encode "
+                "categorical columns first (e.g. sklearn.preprocessing.OneHotEncoder)."
+            ) from None
+    if not allow_nan:
+        _report_non_finite(
+            array,
+            name,
+            "impute or drop them first, e.g. with sklearn.impute.SimpleImputer.",
+        )
+    return array
+
+
+def check_target(
+    y: Any,
+    *,
+    name: str = "y",
+    n_samples: int | None = None,
+    allow_nan: bool = False,
+) -> np.ndarray:
+    """Check a 1-D target and return it as an array (never mutated)."""
+    n_samples_of(y, name)
+    array = to_numpy(y)
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array.ravel()
+    if array.ndim != 1:
+        raise VizkitValueError(
+            f"{name} must be 1-D with one value per sample, got shape {array.shape}."
+        )
+    if array.shape[0] == 0:
+        raise VizkitValueError(f"{name} is empty; pass at least one sample.")
+    if n_samples is not None and array.shape[0] != n_samples:
+        raise VizkitValueError(
+            f"{name} has {array.shape[0]} values but X has {n_samples} rows; pass "
+            "one target value per row of X."
+        )
+    if not allow_nan:
+        _report_non_finite(array, name, "drop those samples or impute the target.")
+    return array
+
+
+def check_consistent_length(**arrays: Any) -> int:
+    """Check that every named array has the same number of rows."""
+    lengths = {name: n_samples_of(a, name) for name, a in arrays.items()}
+    if len(set(lengths.values())) > 1:
+        listed = ", ".join(f"{name} has {n}" for name, n in lengths.items())
+        raise VizkitValueError(
+            f"Inconsistent numbers of samples: {listed}; pass one row per sample."
+        )
+    return next(iter(lengths.values()))
+
+
+def check_option(value: Any, name: str, allowed: Iterable[Any]) -> Any:
+    """Check that ``value`` is one of ``allowed`` (a Literal option)."""
+    allowed = tuple(allowed)
+    for option in allowed:
+        if value is option or (type(value) is type(option) and value == option):
+            return value
+    listed = ", ".join(repr(a) for a in allowed)
+    raise VizkitValueError(f"{name}={value!r} is not supported; use one of {listed}.")
+
+
+def check_classes(classes: np.ndarray, name: str = "y") -> np.ndarray:
+    """Check that a classification target has at least two classes."""
+    if len(classes) < 2:
+        raise VizkitValueError(
+            f"{name} has a single class ({classes[0]!r}); a classification "
+            "visualizer needs samples of at least two classes."
+        )
+    return classes
+
+
+def estimator_is_fitted(estimator: Any) -> bool:
+    """True when ``estimator`` is fitted, asked only through public API."""
+    try:
+        check_is_fitted(estimator)
+    except NotFittedError:
+        return False
+    except TypeError:
+        raise VizkitTypeError(
+            f"estimator must be a scikit-learn estimator with a fit method, got "
+            f"{type(estimator).__name__}."
+        ) from None
+    return True
+
+
+def needs_fit(estimator: Any, is_fitted: bool | str) -> bool:
+    """Decide whether ``fit`` must fit the wrapped estimator."""
+    check_option(is_fitted, "is_fitted", ("auto", True, False))
+    if is_fitted == "auto":
+        return not estimator_is_fitted(estimator)
+    return not is_fitted
