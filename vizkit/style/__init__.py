@@ -4,8 +4,9 @@ from vizkit.style.palettes import (
     LINE_COLOR,
     PALETTES,
     color_palette,
+    get_colormap,
     resolve_colors,
 )
 from vizkit.style.theme import theme
 
-__all__ = ["LINE_COLOR", "PALETTES", "color_palette", "resolve_colors", "theme"]
+__all__ = ["LINE_COLOR", "PALETTES", "color_palette", "get_colormap", "resolve_colors", "theme"]

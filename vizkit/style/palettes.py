@@ -91,9 +91,22 @@ def resolve_colors(
     if colors is not None:
         return color_palette(colors, n_colors)
     if colormap is not None:
-        import matplotlib as mpl
         import numpy as np
 
-        cmap = mpl.colormaps[colormap] if isinstance(colormap, str) else colormap
+        cmap = get_colormap(colormap)
         return [_to_hex(cmap(x)) for x in np.linspace(0, 1, n_colors)]
     return color_palette(None, n_colors)
+
+
+def get_colormap(colormap: Any, name: str = "colormap"):
+    """A matplotlib colormap from a name or a Colormap, with a clear error."""
+    import matplotlib as mpl
+
+    if not isinstance(colormap, str):
+        return colormap
+    if colormap not in mpl.colormaps:
+        raise VizkitValueError(
+            f"{name}={colormap!r} is not a matplotlib colormap; use a name from "
+            "matplotlib.colormaps such as 'viridis', or a Colormap object."
+        )
+    return mpl.colormaps[colormap]
