@@ -1,0 +1,148 @@
+"""The protocol itself: lifecycle, figure ownership, grids, Yellowbrick spellings."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from sklearn.datasets import make_classification
+from sklearn.linear_model import LinearRegression, LogisticRegression
+
+from vizkit.base import ModelVisualizer, Visualizer, VisualizerGrid, score_quick_method
+from vizkit.classifier import ROCAUC, ConfusionMatrix
+from vizkit.exceptions import (
+    NotFitted,
+    VizkitAttributeError,
+    VizkitDeprecationWarning,
+    VizkitValueError,
+)
+
+
+class Dots(Visualizer):
+    """A minimal visualizer: fit stores the column means, draw plots them."""
+
+    def fit(self, X, y=None):
+        self.means_ = np.asarray(X).mean(axis=0)
+        return self
+
+    def draw(self):
+        self.line_, = self.ax_.plot(self.means_, "o")
+
+    def finalize(self):
+        self.set_title("Means")
+        return self.ax_
+
+
+@pytest.fixture
+def data():
+    return make_classification(n_samples=120, n_classes=3, n_informative=3,
+                               random_state=1)
+
+
+def test_fit_draws_nothing_and_show_draws_on_own_figure(data):
+    X, _ = data
+    viz = Dots().fit(X)
+    assert plt.get_fignums() == []
+    user_fig = plt.figure()
+    viz.show()
+    assert viz.fig_ is not user_fig
+    np.testing.assert_allclose(viz.line_.get_ydata(), X.mean(axis=0))
+    assert viz.ax_.get_title() == "Means"
+
+
+def test_user_title_wins_and_size_is_in_pixels(data):
+    X, _ = data
+    viz = Dots(title="Mine", size=(640, 320)).fit(X)
+    viz.plot()
+    assert viz.ax_.get_title() == "Mine"
+    np.testing.assert_allclose(viz.fig_.get_size_inches() * viz.fig_.dpi, (640, 320))
+
+
+def test_redrawing_closes_the_previous_own_figure(data):
+    X, _ = data
+    viz = Dots().fit(X)
+    viz.show()
+    viz.show()
+    assert plt.get_fignums() == [viz.fig_.number]
+
+
+def test_draw_error_closes_the_half_drawn_figure(data):
+    class Broken(Dots):
+        def draw(self):
+            self.ax_.plot([0, 1])
+            raise RuntimeError("boom")
+
+    viz = Broken().fit(data[0])
+    with pytest.raises(RuntimeError):
+        viz.show()
+    assert plt.get_fignums() == []
+
+
+def test_poof_warns_and_shows(data, tmp_path):
+    viz = Dots().fit(data[0])
+    with pytest.warns(VizkitDeprecationWarning, match="show"):
+        viz.poof(outpath=tmp_path / "p.png")
+    assert (tmp_path / "p.png").exists()
+
+
+def test_model_visualizer_proxies_public_attributes_only(data):
+    X, y = data
+    viz = ModelVisualizer(LogisticRegression()).fit(X, y)
+    np.testing.assert_array_equal(viz.predict(X), viz.estimator.predict(X))
+    assert viz.name == "LogisticRegression"
+    assert not hasattr(viz, "coef_")  # fitted state stays the model's
+    with pytest.raises(VizkitAttributeError, match="no_such_thing"):
+        viz.no_such_thing
+
+
+def test_is_fitted_decides_refitting(data):
+    X, y = data
+    model = LogisticRegression().fit(X, y)
+    coef = model.coef_.copy()
+    ModelVisualizer(model, is_fitted=True).fit(X[:30], y[:30])
+    np.testing.assert_array_equal(model.coef_, coef)
+    ModelVisualizer(model, is_fitted=False).fit(X[:60], y[:60])
+    assert not np.array_equal(model.coef_, coef)
+    with pytest.raises(VizkitValueError, match="is_fitted"):
+        ModelVisualizer(model, is_fitted="maybe").fit(X, y)
+
+
+def test_score_quick_method_requires_both_test_arrays(data):
+    X, y = data
+    with pytest.raises(VizkitValueError, match="X_test and y_test"):
+        score_quick_method(ConfusionMatrix(LogisticRegression()), X, y, X_test=X)
+
+
+def test_grid_draws_each_visualizer_on_its_own_axes(data, tmp_path):
+    X, y = data
+    grid = VisualizerGrid(
+        [ConfusionMatrix(LogisticRegression()), ROCAUC(LogisticRegression())],
+        ncols=2, title="Two views",
+    )
+    given = grid.visualizers[0]
+    grid.fit(X, y)
+    scores = grid.score(X, y)
+    assert len(scores) == 2
+    assert not hasattr(given, "confusion_matrix_")  # the user's object is untouched
+    assert plt.get_fignums() == []
+    grid.show(outpath=tmp_path / "grid.png")
+    assert grid.axarr_.shape == (1, 2)
+    assert grid.visualizers_[1].ax_ is grid.axarr_[0, 1]
+    assert plt.get_fignums() == []
+
+
+def test_grid_rejects_both_rows_and_columns(data):
+    with pytest.raises(VizkitValueError, match="nrows and ncols"):
+        VisualizerGrid([Dots()], nrows=1, ncols=1).fit(*data)
+
+
+def test_score_visualizer_needs_a_fitted_model(data):
+    X, y = data
+    with pytest.raises(NotFitted):
+        ConfusionMatrix.from_estimator(LogisticRegression(), X, y)
+
+
+def test_regressor_is_not_a_classifier_visualizer(data):
+    from vizkit.exceptions import ModelError
+
+    X, y = data
+    with pytest.raises(ModelError, match="estimator"):
+        ConfusionMatrix(LinearRegression()).fit(X, y)

@@ -1,0 +1,161 @@
+"""The shared helpers: validation messages, labels, responses, docs, palettes."""
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from sklearn.datasets import make_classification
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.preprocessing import LabelEncoder
+from sklearn.svm import LinearSVC
+
+from vizkit import datasets
+from vizkit.exceptions import DatasetsError, ModelError, VizkitValueError
+from vizkit.style import color_palette, resolve_colors, theme
+from vizkit.utils import (
+    TargetType,
+    check_consistent_length,
+    check_option,
+    check_target,
+    check_X,
+    decode_labels,
+    feature_names,
+    get_response,
+    target_color_type,
+)
+from vizkit.utils.docs import param_docs, share_params
+from vizkit.utils.labels import encode_target
+
+
+def test_check_X_names_the_first_bad_cell():
+    X = np.zeros((4, 3))
+    X[2, 1] = np.nan
+    with pytest.raises(VizkitValueError, match=r"X contains 1 NaN.*row 2, column 1"):
+        check_X(X)
+    assert np.isnan(X[2, 1])  # untouched
+    assert check_X(X, allow_nan=True) is not None
+
+
+def test_check_X_shapes_and_types():
+    with pytest.raises(VizkitValueError, match="2-D"):
+        check_X(np.arange(3.0))
+    with pytest.raises(VizkitValueError, match="at least 1 sample"):
+        check_X(np.zeros((0, 2)))
+    with pytest.raises(VizkitValueError, match="numeric"):
+        check_X(np.array([["a", "b"]]), numeric=True)
+    strings = check_X(np.array([["a", "b"]]))  # a Pipeline may accept strings
+    assert strings.shape == (1, 2)
+
+
+def test_check_target_and_lengths():
+    with pytest.raises(VizkitValueError, match="y has 2 values but X has 3 rows"):
+        check_target([0, 1], n_samples=3)
+    np.testing.assert_array_equal(check_target(np.array([[1], [2]])), [1, 2])
+    with pytest.raises(VizkitValueError, match="a has 2, b has 3"):
+        check_consistent_length(a=[1, 2], b=[1, 2, 3])
+
+
+def test_check_option_lists_the_choices():
+    assert check_option("density", "hist", (True, False, "density")) == "density"
+    with pytest.raises(VizkitValueError, match=r"hist='x'.*True, False, 'density'"):
+        check_option("x", "hist", (True, False, "density"))
+    with pytest.raises(VizkitValueError):
+        check_option(1, "hist", (True, False))  # 1 == True, but is not True
+
+
+def test_target_color_type():
+    assert target_color_type(None) == TargetType.SINGLE
+    assert target_color_type(np.array([0, 1, 1])) == TargetType.DISCRETE
+    assert target_color_type(np.array(["a", "b"])) == TargetType.DISCRETE
+    assert target_color_type(np.linspace(0, 1, 50)) == TargetType.CONTINUOUS
+    assert target_color_type(np.arange(40)) == TargetType.CONTINUOUS
+
+
+def test_decode_and_encode_labels():
+    y = np.array([0, 2, 1])
+    np.testing.assert_array_equal(decode_labels(y, classes=["a", "b", "c"]),
+                                  ["a", "c", "b"])
+    np.testing.assert_array_equal(decode_labels(y, encoder={0: "x", 1: "y", 2: "z"}),
+                                  ["x", "z", "y"])
+    encoder = LabelEncoder().fit(["cat", "dog"])
+    np.testing.assert_array_equal(decode_labels([1, 0], encoder=encoder),
+                                  ["dog", "cat"])
+    with pytest.raises(VizkitValueError, match="classes has 2 names"):
+        decode_labels(y, classes=["a", "b"])
+    np.testing.assert_array_equal(encode_target(np.array(["b", "a"]),
+                                                np.array(["b", "a"])), [0, 1])
+    with pytest.raises(VizkitValueError, match="'z'"):
+        encode_target(np.array(["z"]), np.array(["a", "b"]))
+
+
+def test_feature_names_from_frames():
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    X = np.zeros((2, 2))
+    assert list(feature_names(X)) == ["x0", "x1"]
+    assert list(feature_names(pd.DataFrame(X, columns=["a", "b"]))) == ["a", "b"]
+    assert list(feature_names(pl.DataFrame(X, schema=["p", "q"]))) == ["p", "q"]
+    with pytest.raises(VizkitValueError, match="features has 1 names"):
+        feature_names(X, features=["only"])
+
+
+def test_get_response_prefers_probabilities():
+    X, y = make_classification(random_state=0)
+    proba, method = get_response(LogisticRegression().fit(X, y), X)
+    assert method == "predict_proba" and proba.shape == (100, 2)
+    scores, method = get_response(LinearSVC().fit(X, y), X)
+    assert method == "decision_function" and scores.shape == (100,)
+    with pytest.raises(ModelError, match="LinearRegression"):
+        get_response(LinearRegression().fit(X, y), X)
+
+
+def test_share_params_copies_the_class_docs():
+    class Viz:
+        """Thing.
+
+        Parameters
+        ----------
+        alpha : float, default=1
+            Opacity.
+        nrows, ncols : int
+            Grid.
+        """
+
+    @share_params(Viz, exclude=("alpha",))
+    def quick(X):
+        """Quick.
+
+        Parameters
+        ----------
+        X : array
+            Data.
+        {params}
+        """
+
+    assert "nrows, ncols : int\n    Grid." in quick.__doc__
+    assert "Opacity" not in quick.__doc__
+    assert set(param_docs(Viz)) == {"alpha", "nrows", "ncols"}
+
+
+def test_palettes_and_theme_restore_rcparams():
+    assert color_palette("yellowbrick", 2) == ["#0272a2", "#9fc377"]
+    assert len(color_palette("sns_deep", 3)) == 3
+    assert resolve_colors(3, colors=["red"]) == ["#ff0000"] * 3
+    assert len(set(resolve_colors(4, colormap="viridis"))) == 4
+    before = dict(mpl.rcParams)
+    with theme("colorblind"):
+        assert mpl.rcParams["axes.prop_cycle"].by_key()["color"][0] == "#0072b2"
+    assert dict(mpl.rcParams) == before
+    with pytest.raises(VizkitValueError, match="palette 'nope'"):
+        color_palette("nope")
+    with pytest.raises(VizkitValueError, match="colormap"):
+        resolve_colors(3, colormap="no-such-colormap")
+
+
+def test_datasets_are_offline_and_unpack():
+    X, y = datasets.load_wine()
+    assert X.shape == (178, 13) and len(y) == 178
+    big = datasets.make_classification_data(n_samples=2_000, n_classes=5)
+    assert big.X.shape == (2_000, 10) and set(big.y) == set(range(5))
+    assert datasets.load("iris").feature_names[0].startswith("sepal")
+    with pytest.raises(DatasetsError, match="unknown"):
+        datasets.load("occupancy")
