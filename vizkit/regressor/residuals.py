@@ -1,0 +1,449 @@
+"""Residuals against predicted values, with a histogram or a Q-Q plot beside them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+from scipy.stats import probplot
+from sklearn.metrics import r2_score
+
+from vizkit.base import score_quick_method
+from vizkit.draw import manual_legend, scatter_classes
+from vizkit.exceptions import VizkitValueError
+from vizkit.regressor.base import (
+    RegressionScoreVisualizer,
+    as_float_target,
+    as_predictions,
+)
+from vizkit.style import LINE_COLOR
+from vizkit.utils.docs import share_params
+from vizkit.utils.validation import check_consistent_length, check_option, check_target
+
+__all__ = ["ResidualsPlot", "residuals_plot"]
+
+HistOption = Literal[True, False, None, "density", "frequency"]
+HIST_OPTIONS: tuple[Any, ...] = (True, False, None, "density", "frequency")
+#: Bins of the residuals histogram (Yellowbrick's number).
+HIST_BINS = 50
+SPLITS = ("train", "test")
+# Per-split fitted attributes: f"{split}_{name}_".
+_SPLIT_RESULTS = ("predictions", "residuals", "score", "histogram", "qq")
+# Drawn artists, dropped from pickles (they belong to a matplotlib session).
+_ARTISTS = ("hax_", "qqax_", "scatters_", "zero_line_", "legend_")
+
+
+# -- computations (arrays in, arrays out) -----------------------------------------
+
+
+def residuals(y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+    """Observed minus predicted target: ``y_true - y_pred``."""
+    return np.asarray(y_true, dtype=np.float64) - np.asarray(y_pred, dtype=np.float64)
+
+
+def residual_histogram(
+    values: np.ndarray, density: bool = False, bins: int = HIST_BINS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Counts (or densities) and bin edges of the residuals, as ``np.histogram``."""
+    return np.histogram(values, bins=bins, density=density)
+
+
+def residual_quantiles(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Normal theoretical quantiles and the ordered residuals (a Q-Q plot)."""
+    theoretical, ordered = probplot(values, dist="norm", fit=False)
+    return np.asarray(theoretical), np.asarray(ordered)
+
+
+def split_results(
+    y_true: np.ndarray, y_pred: np.ndarray, hist: HistOption, qqplot: bool
+) -> dict[str, Any]:
+    """Everything drawn for one split: predictions, residuals, R^2, hist or Q-Q."""
+    errors = residuals(y_true, y_pred)
+    results: dict[str, Any] = {
+        "predictions": np.asarray(y_pred, dtype=np.float64),
+        "residuals": errors,
+        "score": float(r2_score(y_true, y_pred)),
+    }
+    if hist in (True, "density", "frequency"):
+        results["histogram"] = residual_histogram(errors, density=hist == "density")
+    if qqplot:
+        results["qq"] = residual_quantiles(errors)
+    return results
+
+
+# -- the visualizer ------------------------------------------------------------------
+
+
+class ResidualsPlot(RegressionScoreVisualizer):
+    """Residuals (observed minus predicted) against predicted values.
+
+    Points scattered evenly around the zero line suggest the model captures
+    the structure of the data; a curve or a funnel suggests it does not. The
+    training split is drawn by ``fit``, the test split by ``score``.
+
+    Parameters
+    ----------
+    estimator : scikit-learn regressor
+        The model to visualize. ``fit`` checks that it is a regressor (unless
+        ``force_model``) and fits it in place when it is not fitted yet (see
+        ``is_fitted``).
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    hist : {True, False, None, "density", "frequency"}, default=True
+        Draw a histogram of the residuals to the right of the plot: True or
+        "frequency" shows counts, "density" a probability density, False or
+        None no histogram.
+    qqplot : bool, default=False
+        Draw a Q-Q plot of the residuals against normal quantiles to the right
+        of the plot. It cannot be combined with ``hist``.
+    train_color : color, default="b"
+        Colour of the training residuals.
+    test_color : color, default="g"
+        Colour of the test residuals.
+    line_color : color, default=LINE_COLOR
+        Colour of the zero-residual line.
+    train_alpha : float, default=0.75
+        Opacity of the training residuals (0 transparent, 1 opaque).
+    test_alpha : float, default=0.75
+        Opacity of the test residuals (0 transparent, 1 opaque).
+    is_fitted : bool or "auto", default="auto"
+        Whether the wrapped estimator is already fitted. "auto" asks
+        ``sklearn.utils.validation.check_is_fitted``; False refits it in ``fit``;
+        True never fits it.
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    force_model : bool, default=False
+        Skip the check that ``estimator`` is a regressor.
+    title : str, default=None
+        The title of the plot; None gives "Residuals for <model> Model".
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+
+    Attributes
+    ----------
+    train_predictions_, test_predictions_ : ndarray of shape (n_samples,)
+        Predictions of the model on the training and test data.
+    train_residuals_, test_residuals_ : ndarray of shape (n_samples,)
+        ``y - estimator.predict(X)`` on the training and test data.
+    train_score_, test_score_ : float
+        R^2 of the model on the training and test data.
+    score_ : float
+        Same as ``test_score_``.
+    train_histogram_, test_histogram_ : tuple of ndarrays
+        ``(counts, bin_edges)`` of the residuals, as ``np.histogram`` returns
+        them (set when ``hist`` is on).
+    train_qq_, test_qq_ : tuple of ndarrays
+        ``(theoretical_quantiles, ordered_residuals)``, as
+        ``scipy.stats.probplot`` returns them (set when ``qqplot`` is True).
+    hax_, qqax_ : matplotlib Axes or None
+        The histogram and Q-Q axes once drawn (also ``hax`` and ``qqax``).
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import Ridge
+    >>> from vizkit.regressor import ResidualsPlot
+    >>> viz = ResidualsPlot(Ridge())
+    >>> viz.fit(X_train, y_train)  # doctest: +SKIP
+    >>> viz.score(X_test, y_test)  # doctest: +SKIP
+    >>> viz.show()  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        estimator,
+        ax=None,
+        hist=True,
+        qqplot=False,
+        train_color="b",
+        test_color="g",
+        line_color=LINE_COLOR,
+        train_alpha=0.75,
+        test_alpha=0.75,
+        is_fitted="auto",
+        fig=None,
+        force_model=False,
+        title=None,
+        size=None,
+    ):
+        self.estimator = estimator
+        self.ax = ax
+        self.hist = hist
+        self.qqplot = qqplot
+        self.train_color = train_color
+        self.test_color = test_color
+        self.line_color = line_color
+        self.train_alpha = train_alpha
+        self.test_alpha = test_alpha
+        self.is_fitted = is_fitted
+        self.fig = fig
+        self.force_model = force_model
+        self.title = title
+        self.size = size
+
+    @property
+    def hax(self):
+        """The residuals histogram axes once drawn, else None (Yellowbrick name)."""
+        return self.__dict__.get("hax_")
+
+    @property
+    def qqax(self):
+        """The Q-Q plot axes once drawn, else None (Yellowbrick name)."""
+        return self.__dict__.get("qqax_")
+
+    # -- compute -----------------------------------------------------------------
+
+    def _check_options(self) -> None:
+        check_option(self.hist, "hist", HIST_OPTIONS)
+        check_option(self.qqplot, "qqplot", (True, False))
+        if self.hist not in (False, None) and self.qqplot:
+            raise VizkitValueError(
+                f"hist={self.hist!r} and qqplot=True cannot be drawn together; set "
+                "either hist or qqplot to False."
+            )
+
+    def _store(self, split: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
+        """Compute one split's results into ``{split}_*_`` attributes."""
+        for name in _SPLIT_RESULTS:
+            self.__dict__.pop(f"{split}_{name}_", None)
+        results = split_results(y_true, y_pred, self.hist, self.qqplot)
+        for name, value in results.items():
+            setattr(self, f"{split}_{name}_", value)
+        if split == "test":
+            self.score_ = results["score"]
+        return results["score"]
+
+    def fit(self, X, y, **kwargs):
+        """Fit the model if needed and compute the training residuals.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Training features.
+        y : array-like of shape (n_samples,)
+            Training target.
+        **kwargs
+            Passed to the estimator's ``fit``.
+
+        Returns
+        -------
+        self
+        """
+        self._check_options()
+        self._check_regressor()
+        _, y_array = self._check_Xy(X, y)
+        y_true = as_float_target(y_array, "y")
+        self._fit_estimator(X, y, **kwargs)
+        for name in _SPLIT_RESULTS:  # a new fit forgets the old test results
+            self.__dict__.pop(f"test_{name}_", None)
+        self.__dict__.pop("score_", None)
+        self._store("train", y_true, self._predictions(X, len(y_true)))
+        return self
+
+    def score(self, X, y, train: bool = False):
+        """Compute the test residuals and R^2 of the fitted model on ``(X, y)``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test features.
+        y : array-like of shape (n_samples,)
+            Test target.
+        train : bool, default=False
+            Store the results as the training split instead (Yellowbrick's
+            keyword).
+
+        Returns
+        -------
+        score : float
+            R^2 of the model on ``(X, y)``.
+        """
+        self._check_options()
+        return self._store("train" if train else "test", *self._predict(X, y))
+
+    def _score_predictions(self, y_true, y_pred) -> None:
+        self._check_options()
+        check_consistent_length(y_true=y_true, y_pred=y_pred)
+        y_array = as_float_target(check_target(y_true, name="y_true"), "y_true")
+        predictions = as_predictions(y_pred, len(y_array))
+        check_target(predictions, name="y_pred")
+        self._store("test", y_array, predictions)
+
+    # -- draw ----------------------------------------------------------------------
+
+    def _drawn_splits(self) -> list[str]:
+        return [s for s in SPLITS if f"{s}_residuals_" in self.__dict__]
+
+    def _style(self, split: str) -> tuple[str, Any, float]:
+        """Legend label, colour and opacity of one split."""
+        score = getattr(self, f"{split}_score_")
+        label = f"{split.capitalize()} $R^2 = {score:0.3f}$"
+        if split == "train":
+            return label, self.train_color, self.train_alpha
+        return label, self.test_color, self.test_alpha
+
+    def draw(self) -> None:
+        """Draw residual scatters, the zero line and the side histogram or Q-Q."""
+        splits = self._drawn_splits()
+        self.hax_ = self.qqax_ = None
+        self.scatters_ = {}
+        for split in splits:
+            label, color, alpha = self._style(split)
+            artist = scatter_classes(
+                self.ax_,
+                getattr(self, f"{split}_predictions_"),
+                getattr(self, f"{split}_residuals_"),
+                np.zeros(len(getattr(self, f"{split}_residuals_")), dtype=np.intp),
+                [color],
+                alpha=alpha,
+            )
+            artist.set_label(label)
+            self.scatters_[split] = artist
+        self.zero_line_ = self.ax_.axhline(y=0, color=self.line_color)
+        if any(f"{s}_histogram_" in self.__dict__ for s in splits):
+            self._draw_histograms(splits)
+        if any(f"{s}_qq_" in self.__dict__ for s in splits):
+            self._draw_qq(splits)
+        _fit_view_to_images(self.ax_)
+
+    def _side_axes(self, size: float, pad: float):
+        from mpl_toolkits.axes_grid1 import make_axes_locatable
+
+        divider = make_axes_locatable(self.ax_)
+        side = divider.append_axes("right", size=size, pad=pad, sharey=self.ax_)
+        side.yaxis.tick_right()
+        return side
+
+    def _draw_histograms(self, splits: list[str]) -> None:
+        self.hax_ = self._side_axes(size=1, pad=0.1)
+        self.hax_.grid(False, axis="x")
+        for split in splits:
+            if f"{split}_histogram_" not in self.__dict__:
+                continue
+            counts, edges = getattr(self, f"{split}_histogram_")
+            _, color, alpha = self._style(split)
+            self.hax_.stairs(
+                counts, edges, orientation="horizontal", fill=True, color=color,
+                alpha=alpha,
+            )  # fmt: skip
+        self.hax_.axhline(y=0, color=self.line_color)
+
+    def _draw_qq(self, splits: list[str]) -> None:
+        self.qqax_ = self._side_axes(size=2, pad=0.25)
+        for split in splits:
+            if f"{split}_qq_" not in self.__dict__:
+                continue
+            theoretical, ordered = getattr(self, f"{split}_qq_")
+            label, color, alpha = self._style(split)
+            artist = scatter_classes(
+                self.qqax_, theoretical, ordered,
+                np.zeros(len(ordered), dtype=np.intp), [color], alpha=alpha,
+            )  # fmt: skip
+            artist.set_label(label)
+        _fit_view_to_images(self.qqax_)
+
+    def finalize(self):
+        """Add the title, legend and axis labels. Returns ``ax_``."""
+        name = "" if self.estimator is None else f" for {self.name} Model"
+        self.set_title(f"Residuals{name}")
+        labels, colors = [], []
+        for split in self._drawn_splits():
+            label, color, _ = self._style(split)
+            labels.append(label)
+            colors.append(color)
+        self.legend_ = manual_legend(self.ax_, labels, colors, loc="best")
+        self.ax_.set_ylabel("Residuals")
+        self.ax_.set_xlabel("Predicted Value")
+        if self.hax_ is not None:
+            self.hax_.set_xlabel("Distribution")
+        if self.qqax_ is not None:
+            self.qqax_.set_title("Q-Q plot")
+            self.qqax_.set_xlabel("Theoretical quantiles")
+            self.qqax_.set_ylabel("Observed quantiles")
+            self.qqax_.yaxis.set_label_position("right")
+        return self.ax_
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        for name in _ARTISTS:
+            state.pop(name, None)
+        return state
+
+
+def _fit_view_to_images(ax) -> None:
+    """Limit the view to the drawn data when density images replaced scatters.
+
+    Each image sets the limits to its own extent; the view must cover all of
+    them, and the points of any scatter drawn beside them.
+    """
+    if not ax.images:
+        return
+    boxes = [image.get_extent() for image in ax.images]
+    for collection in ax.collections:
+        offsets = np.asarray(collection.get_offsets())
+        if len(offsets):
+            low, high = offsets.min(axis=0), offsets.max(axis=0)
+            boxes.append((low[0], high[0], low[1], high[1]))
+    box = np.asarray(boxes, dtype=float)
+    ax.set_xlim(box[:, 0].min(), box[:, 1].max())
+    ax.set_ylim(box[:, 2].min(), box[:, 3].max())
+
+
+@share_params(ResidualsPlot, exclude=("estimator", "ax"))
+def residuals_plot(
+    estimator,
+    X_train,
+    y_train,
+    X_test=None,
+    y_test=None,
+    ax=None,
+    hist=True,
+    qqplot=False,
+    train_color="b",
+    test_color="g",
+    line_color=LINE_COLOR,
+    train_alpha=0.75,
+    test_alpha=0.75,
+    is_fitted="auto",
+    show=True,
+    **kwargs,
+):
+    """Draw the residuals of a regressor on training and test data.
+
+    Fits the model on the training data (if needed), scores it on the test
+    data (or on the training data when no test data is given), then shows or
+    draws the plot.
+
+    Parameters
+    ----------
+    estimator : scikit-learn regressor
+        The model to visualize; fitted in place if it is not fitted yet.
+    X_train : array-like of shape (n_samples, n_features)
+        Training features; also scored when no test data is given.
+    y_train : array-like of shape (n_samples,)
+        Training target.
+    X_test : array-like of shape (n_test_samples, n_features), default=None
+        Test features; give ``y_test`` with it.
+    y_test : array-like of shape (n_test_samples,), default=None
+        Test target.
+    ax : matplotlib Axes, default=None
+        The axes to draw on; None draws on a new figure.
+    {params}
+    show : bool, default=True
+        Call ``show()`` (display, or nothing on a non-interactive backend);
+        False only draws, so the figure can be changed or saved.
+    **kwargs
+        Other ResidualsPlot parameters (``fig``, ``title``, ``size``,
+        ``force_model``).
+
+    Returns
+    -------
+    viz : ResidualsPlot
+        The fitted, scored and drawn visualizer.
+    """
+    viz = ResidualsPlot(
+        estimator, ax=ax, hist=hist, qqplot=qqplot, train_color=train_color,
+        test_color=test_color, line_color=line_color, train_alpha=train_alpha,
+        test_alpha=test_alpha, is_fitted=is_fitted, **kwargs,
+    )  # fmt: skip
+    return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)

@@ -1,0 +1,56 @@
+"""Base class of the visualizers that look at the target alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from vizkit.base import Visualizer
+
+__all__ = ["TargetVisualizer"]
+
+
+def _ndim(data: Any) -> int:
+    shape = getattr(data, "shape", None)
+    return len(shape) if shape is not None else np.ndim(data)
+
+
+def split_fit_args(y_train: Any, y_test: Any = None) -> tuple[Any, Any]:
+    """Targets from ``fit``'s arguments, also when called as ``fit(X, y)``.
+
+    A Pipeline or GridSearchCV calls ``fit(X, y)``: when the first argument
+    is 2-D and a second one is given, the second is the target (balance
+    mode). Otherwise the arguments are ``(y_train, y_test)``.
+    """
+    if y_test is not None and _ndim(y_train) == 2:
+        return y_test, None
+    return y_train, y_test
+
+
+class TargetVisualizer(Visualizer):
+    """A visualizer of the target variable, fitted with ``fit(y)``.
+
+    Target visualizers take the target where other estimators take X, as
+    scikit-learn's ``LabelEncoder`` does. Inside a Pipeline or GridSearchCV,
+    which call ``fit(X, y)``, a 2-D first argument is recognised as X and the
+    target is taken from the second argument.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    title : str, default=None
+        The title of the plot; None uses the visualizer's own title.
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+    color : color, default=None
+        A single colour for visualizers that draw one series.
+    """
+
+    def fit(self, y_train, y_test=None):
+        """Compute the results to draw from the target; subclasses override."""
+        raise NotImplementedError(f"{type(self).__name__} must implement fit(y).")

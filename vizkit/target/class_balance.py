@@ -1,0 +1,281 @@
+"""Support of each class in a target, or in a training and a test target."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+from sklearn.utils.multiclass import type_of_target, unique_labels
+
+from vizkit.base import _show_or_plot
+from vizkit.exceptions import VizkitValueError
+from vizkit.style import PALETTES, resolve_colors
+from vizkit.target.base import TargetVisualizer, split_fit_args
+from vizkit.utils.docs import share_params
+from vizkit.utils.validation import check_target
+
+__all__ = ["ClassBalance", "class_balance"]
+
+Mode = Literal["balance", "compare"]
+BALANCE: Mode = "balance"
+COMPARE: Mode = "compare"
+#: Width of each bar in compare mode (train and test side by side).
+COMPARE_WIDTH = 0.35
+BALANCE_WIDTH = 0.5
+
+
+# -- computations (arrays in, arrays out) -----------------------------------------
+
+
+def check_class_target(y: Any, name: str) -> np.ndarray:
+    """Check that ``y`` is a 1-D classification target; return it as an array."""
+    array = check_target(y, name=name)
+    if array.dtype == object and bool(np.any((array != array) | (array == None))):  # noqa: E711
+        raise VizkitValueError(
+            f"{name} contains missing values (None or NaN); drop those samples "
+            "or fill them with a class of their own."
+        )
+    kind = type_of_target(array)
+    if kind == "continuous":
+        raise VizkitValueError(
+            f"{name} is a continuous target, but ClassBalance counts classes; "
+            "draw the distribution of a continuous target with a histogram (e.g. "
+            "matplotlib's hist) or a feature visualizer instead."
+        )
+    if kind not in ("binary", "multiclass"):
+        raise VizkitValueError(
+            f"{name} has target type {kind!r}; ClassBalance needs binary or "
+            "multiclass labels (one class per sample)."
+        )
+    return array
+
+
+def target_classes(*targets: np.ndarray) -> np.ndarray:
+    """The sorted classes found in any of ``targets``."""
+    try:
+        return unique_labels(*targets)
+    except ValueError as error:
+        raise VizkitValueError(
+            f"y_train and y_test hold different kinds of labels ({error}); give "
+            "both targets labels of the same type."
+        ) from None
+
+
+def class_support(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
+    """Number of samples of each class of ``classes`` in ``y`` (0 if absent)."""
+    values, counts = np.unique(y, return_counts=True)
+    support = np.zeros(len(classes), dtype=np.int64)
+    support[np.searchsorted(classes, values)] = counts
+    return support
+
+
+# -- the visualizer ------------------------------------------------------------------
+
+
+class ClassBalance(TargetVisualizer):
+    """Bar chart of the number of samples of each class.
+
+    ``fit(y)`` draws the support of each class ("balance" mode);
+    ``fit(y_train, y_test)`` draws the train and test support side by side
+    ("compare" mode), to check that a split keeps the class proportions. In a
+    Pipeline or GridSearchCV, which call ``fit(X, y)``, the 2-D first argument
+    is taken as X and ``y`` is drawn in balance mode.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    labels : list of str, default=None
+        Names of the classes for the x axis, in the sorted order of the class
+        values (e.g. ``LabelEncoder().classes_`` for an encoded target). None
+        uses the class values.
+    colors : list of colors or palette name, default=None
+        Colours of the bars: one per class in balance mode, train and test in
+        compare mode. Wins over ``colormap``.
+    colormap : str or matplotlib Colormap, default=None
+        Colormap sampled for the bar colours when ``colors`` is None.
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    title : str, default=None
+        The title of the plot; None gives "Class Balance for N Instances".
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+    color : color or list of colors, default=None
+        Yellowbrick's other spelling of ``colors`` (the quick method's name),
+        used when ``colors`` is None.
+
+    Attributes
+    ----------
+    classes_ : ndarray of shape (n_classes,)
+        The sorted classes found in the target(s).
+    support_ : ndarray of shape (n_classes,) or (2, n_classes)
+        Samples per class; in compare mode one row for train and one for test.
+    mode_ : {"balance", "compare"}
+        Whether one target or a train and a test target were given.
+
+    Examples
+    --------
+    >>> from vizkit.target import ClassBalance
+    >>> viz = ClassBalance(labels=["a", "b"]).fit([0, 1, 1, 0, 1])
+    >>> viz.support_
+    array([2, 3])
+    """
+
+    def __init__(
+        self,
+        ax=None,
+        labels=None,
+        colors=None,
+        colormap=None,
+        fig=None,
+        title=None,
+        size=None,
+        color=None,
+    ):
+        self.ax = ax
+        self.labels = labels
+        self.colors = colors
+        self.colormap = colormap
+        self.fig = fig
+        self.title = title
+        self.size = size
+        self.color = color
+
+    def fit(self, y_train, y_test=None):
+        """Count the samples of each class.
+
+        Parameters
+        ----------
+        y_train : array-like of shape (n_samples,)
+            Class labels. In a Pipeline, which calls ``fit(X, y)``, a 2-D first
+            argument is taken as X and the second as the target.
+        y_test : array-like of shape (n_test_samples,), default=None
+            Test class labels: if given, train and test are compared.
+
+        Returns
+        -------
+        self
+        """
+        y_train, y_test = split_fit_args(y_train, y_test)
+        targets = [check_class_target(y_train, "y_train")]
+        if y_test is not None:
+            targets.append(check_class_target(y_test, "y_test"))
+        classes = target_classes(*targets)
+        if self.labels is not None and len(self.labels) != len(classes):
+            raise VizkitValueError(
+                f"labels has {len(self.labels)} names but the target has "
+                f"{len(classes)} classes {list(classes)}; give one label per class."
+            )
+        supports = [class_support(y, classes) for y in targets]
+        self.classes_ = classes
+        self.mode_ = BALANCE if y_test is None else COMPARE
+        self.support_ = supports[0] if self.mode_ == BALANCE else np.vstack(supports)
+        self._bar_colors()  # report a bad colour or colormap now, not when drawing
+        return self
+
+    def _bar_colors(self) -> list[str]:
+        """One colour per class (balance) or for train and test (compare)."""
+        colors = self.colors if self.colors is not None else self.color
+        if _is_single_color(colors):
+            colors = [colors]
+        if isinstance(self.colormap, str):
+            _check_colormap(self.colormap)
+        return resolve_colors(len(self.support_), colormap=self.colormap, colors=colors)
+
+    def draw(self) -> None:
+        """Draw one bar per class, or train and test bars side by side."""
+        colors = self._bar_colors()
+        index = np.arange(len(self.classes_))
+        if self.mode_ == BALANCE:
+            bars = self.ax_.bar(
+                index, self.support_, width=BALANCE_WIDTH, color=colors, align="center"
+            )
+            self.bars_ = [bars]
+            return
+        self.bars_ = [
+            self.ax_.bar(
+                index + offset, support, COMPARE_WIDTH, color=color, label=split
+            )
+            for offset, support, color, split in zip(
+                (0.0, COMPARE_WIDTH), self.support_, colors, ("train", "test")
+            )
+        ]
+
+    def finalize(self):
+        """Add the title, class tick labels, the y label and the legend."""
+        self.set_title(f"Class Balance for {int(self.support_.sum()):,} Instances")
+        labels = self.labels if self.labels is not None else self.classes_
+        ticks = np.arange(len(labels), dtype=float)
+        if self.mode_ == COMPARE:
+            ticks += COMPARE_WIDTH / 2
+        self.ax_.set_xticks(ticks, labels=[str(label) for label in labels])
+        self.ax_.set_ylim(0, max(int(self.support_.max()), 1) * 1.1)
+        self.ax_.set_ylabel("support")
+        self.ax_.grid(False, axis="x")
+        if self.mode_ == COMPARE:
+            self.ax_.legend(frameon=True)
+        return self.ax_
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("bars_", None)
+        return state
+
+
+def _is_single_color(value: Any) -> bool:
+    """True for one matplotlib colour that is not also a palette name."""
+    from matplotlib.colors import is_color_like
+
+    if value is None or (isinstance(value, str) and value.lower() in PALETTES):
+        return False
+    return is_color_like(value)
+
+
+def _check_colormap(name: str) -> None:
+    from matplotlib import colormaps
+
+    if name not in colormaps:
+        raise VizkitValueError(
+            f"colormap={name!r} is not a matplotlib colormap; use a name from "
+            "matplotlib.colormaps (e.g. 'viridis') or a Colormap object."
+        )
+
+
+@share_params(ClassBalance)
+def class_balance(
+    y_train,
+    y_test=None,
+    ax=None,
+    labels=None,
+    color=None,
+    colormap=None,
+    show=True,
+    **kwargs,
+):
+    """Draw the support of each class, or compare a train and a test target.
+
+    Parameters
+    ----------
+    y_train : array-like of shape (n_samples,)
+        Class labels.
+    y_test : array-like of shape (n_test_samples,), default=None
+        Test class labels: if given, train and test are drawn side by side.
+    {params}
+    show : bool, default=True
+        Call ``show()`` (display, or nothing on a non-interactive backend);
+        False only draws, so the figure can be changed or saved.
+    **kwargs
+        Other ClassBalance parameters (``colors``, ``fig``, ``title``,
+        ``size``).
+
+    Returns
+    -------
+    viz : ClassBalance
+        The fitted and drawn visualizer.
+    """
+    viz = ClassBalance(
+        ax=ax, labels=labels, color=color, colormap=colormap, **kwargs
+    )
+    viz.fit(y_train, y_test)
+    return _show_or_plot(viz, show)
