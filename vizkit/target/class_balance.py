@@ -8,8 +8,8 @@ import numpy as np
 from sklearn.utils.multiclass import type_of_target, unique_labels
 
 from vizkit.base import _show_or_plot
-from vizkit.exceptions import VizkitValueError
-from vizkit.style import PALETTES, resolve_colors
+from vizkit.exceptions import NotFitted, VizkitValueError
+from vizkit.style import PALETTES, get_colormap, resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
 from vizkit.utils.docs import share_params
 from vizkit.utils.validation import check_target
@@ -50,14 +50,14 @@ def check_class_target(y: Any, name: str) -> np.ndarray:
     return array
 
 
-def target_classes(*targets: np.ndarray) -> np.ndarray:
-    """The sorted classes found in any of ``targets``."""
+def target_classes(*targets: np.ndarray, names: str = "y_train and y_test"):
+    """The sorted classes found in any of ``targets`` (named ``names``)."""
     try:
         return unique_labels(*targets)
     except ValueError as error:
         raise VizkitValueError(
-            f"y_train and y_test hold different kinds of labels ({error}); give "
-            "both targets labels of the same type."
+            f"{names} hold different kinds of labels ({error}); give both "
+            "targets labels of the same type."
         ) from None
 
 
@@ -67,6 +67,16 @@ def class_support(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
     support = np.zeros(len(classes), dtype=np.int64)
     support[np.searchsorted(classes, values)] = counts
     return support
+
+
+def proportion_overlap(reference: np.ndarray, support: np.ndarray) -> float:
+    """Shared mass of two class distributions: 1 - total variation distance.
+
+    1.0 when the class proportions are identical, 0.0 when no class is shared.
+    """
+    p = reference / reference.sum()
+    q = support / support.sum()
+    return float(np.minimum(p, q).sum())
 
 
 # -- the visualizer ------------------------------------------------------------------
@@ -174,14 +184,43 @@ class ClassBalance(TargetVisualizer):
         self._bar_colors()  # report a bad colour or colormap now, not when drawing
         return self
 
+    def score(self, X, y=None):
+        """Agreement of a target's class proportions with the fitted ones.
+
+        Not in Yellowbrick: it lets a Pipeline, ``cross_val_score`` or
+        ``GridSearchCV`` score a ClassBalance without a ``scoring`` argument.
+        Returns one minus the total variation distance between the class
+        proportions of the target and those of the fitted (training) target:
+        1.0 for identical proportions, 0.0 when no class is shared.
+
+        Parameters
+        ----------
+        X : array-like
+            The target, or, as a Pipeline calls ``score(X, y)``, a 2-D X
+            followed by the target in ``y``.
+        y : array-like of shape (n_samples,), default=None
+            The target when ``X`` is 2-D.
+
+        Returns
+        -------
+        score : float
+        """
+        if not self.__sklearn_is_fitted__():
+            raise NotFitted.from_estimator(self, "score")
+        target = check_class_target(split_fit_args(X, y)[0], "y")
+        classes = target_classes(self.classes_, target, names="y and classes_")
+        reference = np.zeros(len(classes), dtype=np.int64)
+        fitted = self.support_ if self.mode_ == BALANCE else self.support_[0]
+        reference[np.searchsorted(classes, self.classes_)] = fitted
+        return proportion_overlap(reference, class_support(target, classes))
+
     def _bar_colors(self) -> list[str]:
         """One colour per class (balance) or for train and test (compare)."""
         colors = self.colors if self.colors is not None else self.color
         if _is_single_color(colors):
             colors = [colors]
-        if isinstance(self.colormap, str):
-            _check_colormap(self.colormap)
-        return resolve_colors(len(self.support_), colormap=self.colormap, colors=colors)
+        colormap = get_colormap(self.colormap) if self.colormap is not None else None
+        return resolve_colors(len(self.support_), colormap=colormap, colors=colors)
 
     def draw(self) -> None:
         """Draw one bar per class, or train and test bars side by side."""
@@ -232,16 +271,6 @@ def _is_single_color(value: Any) -> bool:
     return is_color_like(value)
 
 
-def _check_colormap(name: str) -> None:
-    from matplotlib import colormaps
-
-    if name not in colormaps:
-        raise VizkitValueError(
-            f"colormap={name!r} is not a matplotlib colormap; use a name from "
-            "matplotlib.colormaps (e.g. 'viridis') or a Colormap object."
-        )
-
-
 @share_params(ClassBalance)
 def class_balance(
     y_train,
@@ -274,8 +303,6 @@ def class_balance(
     viz : ClassBalance
         The fitted and drawn visualizer.
     """
-    viz = ClassBalance(
-        ax=ax, labels=labels, color=color, colormap=colormap, **kwargs
-    )
+    viz = ClassBalance(ax=ax, labels=labels, color=color, colormap=colormap, **kwargs)
     viz.fit(y_train, y_test)
     return _show_or_plot(viz, show)
