@@ -1,0 +1,385 @@
+"""Feature visualizers: transformers that also draw the data they see.
+
+``FeatureVisualizer`` makes a visualizer a scikit-learn transformer, so it can
+sit mid-Pipeline (``transform`` returns X unchanged unless a subclass projects
+it) and supports ``set_output``. ``DataVisualizer`` adds what every plot of
+instances in feature space needs: the feature names, how the target is
+coloured (one colour, one per class, or a colormap) and those colours.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.base import TransformerMixin
+
+from vizkit.base import Visualizer
+from vizkit.exceptions import NotFitted, VizkitValueError
+from vizkit.style import resolve_colors
+from vizkit.utils.features import feature_names
+from vizkit.utils.target import TargetType, target_color_type
+from vizkit.utils.validation import check_option, check_target, check_X
+
+#: Colormap of continuous targets when ``colormap`` is None (Yellowbrick's).
+DEFAULT_SEQUENCE = "RdBu"
+#: The ``target_type`` options.
+TARGET_TYPES = ("auto", "single", "discrete", "continuous")
+
+
+class FeatureVisualizer(TransformerMixin, Visualizer):
+    """Base class of the visualizers of features: a visualizer and a transformer.
+
+    ``fit(X, y)`` computes what to draw, ``transform(X)`` returns X unchanged
+    (projections return the projection), and ``fit_transform(X, y)`` followed by
+    ``show()`` is the documented use. ``get_feature_names_out`` and
+    ``set_output(transform="pandas")`` let a feature visualizer sit mid-Pipeline.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    title : str, default=None
+        The title of the plot; None uses the visualizer's own title.
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+    color : color, default=None
+        A single colour for visualizers that draw one series.
+
+    Attributes
+    ----------
+    n_features_in_ : int
+        The number of columns of the X given to ``fit``.
+    feature_names_in_ : ndarray of str
+        The column names of X, when X was a pandas or polars frame.
+    """
+
+    #: Drawn artists kept on the visualizer; they are not pickled.
+    _artist_attrs: tuple[str, ...] = ()
+
+    def fit(self, X, y=None):
+        """Record the shape and column names of ``X``. Returns self."""
+        self._record_input(X, check_X(X))
+        return self
+
+    def transform(self, X, y=None):
+        """Return ``X`` unchanged, so the visualizer can sit in a Pipeline.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The data, with as many columns as the data given to ``fit``.
+        y : array-like of shape (n_samples,), default=None
+            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
+
+        Returns
+        -------
+        X : array-like of shape (n_samples, n_features)
+            The same object, unmodified.
+        """
+        self._check_transform_input(X)
+        return X
+
+    def fit_transform_show(self, X, y=None, **kwargs):
+        """Fit, transform and show in one call; ``kwargs`` go to ``show``.
+
+        Returns the transformed data, as ``fit_transform``.
+        """
+        Xt = self.fit_transform(X, y)
+        self.show(**kwargs)
+        return Xt
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """Names of the columns ``transform`` returns (those of X).
+
+        Parameters
+        ----------
+        input_features : array-like of str, default=None
+            Names of the input columns; None uses the names seen in ``fit``.
+
+        Returns
+        -------
+        ndarray of str
+        """
+        self._check_fitted("get_feature_names_out")
+        if input_features is not None:
+            return self._check_input_features(input_features)
+        names = getattr(self, "features_", None)
+        if names is None:
+            names = getattr(self, "feature_names_in_", None)
+        if names is None:
+            names = [f"x{i}" for i in range(self.n_features_in_)]
+        return np.asarray([str(n) for n in names], dtype=object)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _record_input(self, X: Any, X_array: np.ndarray) -> None:
+        """Store ``n_features_in_`` and, for frames, ``feature_names_in_``."""
+        self.n_features_in_ = X_array.shape[1]
+        columns = getattr(X, "columns", None)
+        if columns is not None and all(isinstance(c, str) for c in columns):
+            self.feature_names_in_ = np.asarray(list(columns), dtype=object)
+        elif hasattr(self, "feature_names_in_"):
+            del self.feature_names_in_
+
+    def _check_fitted(self, method: str) -> None:
+        if not hasattr(self, "n_features_in_"):
+            raise NotFitted.from_estimator(self, method)
+
+    def _check_transform_input(self, X: Any) -> None:
+        """Check that ``X`` has the columns seen in ``fit`` (without copying it)."""
+        self._check_fitted("transform")
+        shape = getattr(X, "shape", None)
+        n_columns = shape[1] if shape is not None and len(shape) == 2 else None
+        if n_columns is None:
+            n_columns = check_X(X).shape[1]
+        if n_columns != self.n_features_in_:
+            raise VizkitValueError(
+                f"X has {n_columns} columns but {type(self).__name__} was fitted "
+                f"on {self.n_features_in_}; pass data with the same columns."
+            )
+
+    def _check_input_features(self, input_features: Any) -> np.ndarray:
+        names = np.asarray([str(n) for n in input_features], dtype=object)
+        if len(names) != self.n_features_in_:
+            raise VizkitValueError(
+                f"input_features has {len(names)} names but X had "
+                f"{self.n_features_in_} columns; give one name per column."
+            )
+        return names
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        for name in self._artist_attrs:
+            state.pop(name, None)
+        return state
+
+
+class DataVisualizer(FeatureVisualizer):
+    """Base class of visualizers that draw instances in feature space.
+
+    The target ``y`` colours the instances: no target (or
+    ``target_type="single"``) gives one colour, a discrete target one colour
+    per class and a legend, a continuous target a colormap.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    features : list of str, default=None
+        Names of the columns of X, one per column. None uses the column names
+        of a pandas or polars frame, else ``x0, x1, ...``.
+    classes : list of str, default=None
+        Names of the classes of a discrete target, in the order of the sorted
+        class values (they label the legend). Must have one name per class.
+    colors : color, list of colors or palette name, default=None
+        One colour for all instances (no target), or colours per class,
+        cycled if there are fewer colours than classes. For a continuous
+        target a list of colours builds the colormap when ``colormap`` is None.
+    colormap : str or matplotlib Colormap, default=None
+        The colormap sampled for class colours (when ``colors`` is None) and
+        used for a continuous target (default "RdBu", as Yellowbrick).
+    target_type : {"auto", "single", "discrete", "continuous"}, default="auto"
+        How the target is coloured. "auto" decides from y: classes for binary
+        and multiclass targets of at most 12 classes, a colormap otherwise.
+    title : str, default=None
+        The title of the plot; None uses the visualizer's own title.
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+
+    Attributes
+    ----------
+    features_ : ndarray of str, shape (n_features,)
+        The names of the columns of X.
+    target_color_type_ : TargetType
+        How the target is coloured: single, discrete or continuous.
+    classes_ : ndarray of str, shape (n_classes,)
+        The class labels of a discrete target (``classes`` when given).
+    range_ : tuple of (min y, max y)
+        The range of a continuous target.
+    colors_ : list of str
+        Hex colours: one per class (discrete) or a single one (no target).
+    cmap_ : matplotlib Colormap
+        The colormap of a continuous target.
+    n_features_in_ : int
+        The number of columns of X.
+    """
+
+    def __init__(
+        self,
+        ax=None,
+        fig=None,
+        features=None,
+        classes=None,
+        colors=None,
+        colormap=None,
+        target_type="auto",
+        title=None,
+        size=None,
+    ):
+        self.ax = ax
+        self.fig = fig
+        self.features = features
+        self.classes = classes
+        self.colors = colors
+        self.colormap = colormap
+        self.target_type = target_type
+        self.title = title
+        self.size = size
+
+    def fit(self, X, y=None):
+        """Find the feature names, the target colour type and the colours.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Numeric data without NaN or infinite values (numpy, pandas, polars).
+        y : array-like of shape (n_samples,), default=None
+            The target that colours the instances.
+
+        Returns
+        -------
+        self
+        """
+        self._fit_data(X, y)
+        return self
+
+    def _fit_data(self, X, y) -> tuple[np.ndarray, np.ndarray | None]:
+        """Validate X and y, compute the fitted attributes; return the arrays."""
+        target_type = _check_target_type(self.target_type)
+        X_array = check_X(X, numeric=True)
+        y_array = None
+        if y is not None:
+            y_array = check_target(y, n_samples=X_array.shape[0])
+        self._record_input(X, X_array)
+        self.features_ = feature_names(X, self.features, X_array.shape[1])
+        self._fit_target(y_array, target_type)
+        return X_array, y_array
+
+    def _fit_target(self, y: np.ndarray | None, target_type: str) -> None:
+        """Set the colour type, classes/range and colours of the target."""
+        for name in ("classes_", "range_", "colors_", "cmap_"):
+            self.__dict__.pop(name, None)
+        kind = _color_type(y, target_type)
+        self.target_color_type_ = kind
+        self._color_values = None  # what colours each point: codes or values
+        if kind == TargetType.DISCRETE:
+            labels, codes = np.unique(y, return_inverse=True)
+            self.classes_ = class_labels(labels, self.classes)
+            self.colors_ = resolve_colors(
+                len(labels), self.colormap, _as_colors(self.colors)
+            )
+            self._color_values = codes.astype(np.intp, copy=False)
+        elif kind == TargetType.CONTINUOUS:
+            values = _as_values(y)
+            self.range_ = (float(values.min()), float(values.max()))
+            self.cmap_ = _colormap(self.colormap, self.colors)
+            self._color_values = values
+        else:
+            self.colors_ = resolve_colors(1, None, _as_colors(self.colors))
+
+    # -- Yellowbrick's accessors ---------------------------------------------------
+
+    def get_target_color_type(self) -> TargetType:
+        """The target colour type found in ``fit`` (``target_color_type_``)."""
+        if not hasattr(self, "target_color_type_"):
+            raise NotFitted.from_estimator(self, "get_target_color_type")
+        return self.target_color_type_
+
+    def get_colors(self, y) -> list:
+        """The colour of each value of ``y``, as the visualizer draws it."""
+        kind = self.get_target_color_type()
+        y = np.asarray(y)
+        if kind == TargetType.SINGLE:
+            return [self.colors_[0]] * len(y)
+        if kind == TargetType.CONTINUOUS:
+            from matplotlib.colors import Normalize
+
+            return list(self.cmap_(Normalize(*self.range_)(y.astype(float))))
+        lookup = dict(zip(self.classes_, self.colors_))
+        unknown = sorted({str(v) for v in y} - set(lookup))
+        if unknown:
+            raise VizkitValueError(
+                f"y contains {unknown[0]!r}, which is not one of the fitted "
+                f"classes {list(self.classes_)}."
+            )
+        return [lookup[str(v)] for v in y]
+
+
+def class_labels(labels: np.ndarray, classes: Any = None) -> np.ndarray:
+    """String labels of the sorted class values, renamed by ``classes``."""
+    if classes is None:
+        return np.asarray([str(c) for c in labels])
+    names = np.asarray([str(c) for c in classes])
+    if len(names) != len(labels):
+        raise VizkitValueError(
+            f"classes has {len(names)} names but y has {len(labels)} classes "
+            f"({labels.tolist()}); give one name per class, in sorted order."
+        )
+    return names
+
+
+def _check_target_type(target_type: Any) -> str:
+    if isinstance(target_type, TargetType):
+        target_type = target_type.value
+    return check_option(target_type, "target_type", TARGET_TYPES)
+
+
+def _color_type(y: np.ndarray | None, target_type: str) -> TargetType:
+    if y is None or target_type == "single":
+        return TargetType.SINGLE
+    if target_type != "auto":
+        return TargetType(target_type)
+    kind = target_color_type(y)
+    if kind == TargetType.UNKNOWN:
+        raise VizkitValueError(
+            "y is neither a class label nor a continuous target; pass a 1-D "
+            "target, or set target_type='discrete' or 'continuous'."
+        )
+    return kind
+
+
+def _as_values(y: np.ndarray) -> np.ndarray:
+    try:
+        return y.astype(np.float64)
+    except (TypeError, ValueError):
+        raise VizkitValueError(
+            f"y has dtype {y.dtype} and cannot be coloured as a continuous "
+            "target; use target_type='discrete' or 'auto' for class labels."
+        ) from None
+
+
+def _as_colors(colors: Any) -> Any:
+    """A single colour becomes a one-colour list; palettes and lists pass."""
+    from matplotlib.colors import is_color_like
+
+    if isinstance(colors, str) and is_color_like(colors):
+        return [colors]
+    if isinstance(colors, tuple) and is_color_like(colors):
+        return [colors]
+    return colors
+
+
+def _colormap(colormap: Any, colors: Any):
+    """The colormap of a continuous target."""
+    import matplotlib as mpl
+    from matplotlib.colors import Colormap, LinearSegmentedColormap
+
+    if isinstance(colormap, Colormap):
+        return colormap
+    if colormap is None and colors is not None and not isinstance(colors, str):
+        return LinearSegmentedColormap.from_list("colors", list(colors))
+    name = colormap or (colors if isinstance(colors, str) else DEFAULT_SEQUENCE)
+    try:
+        return mpl.colormaps[name]
+    except KeyError:
+        raise VizkitValueError(
+            f"colormap {name!r} is not a matplotlib colormap; use a name from "
+            "matplotlib.colormaps such as 'viridis' or 'RdBu'."
+        ) from None

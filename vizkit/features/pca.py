@@ -1,0 +1,360 @@
+"""Principal component plots: the data projected on its first 2 or 3 components.
+
+``PCA`` scales the data (optionally), fits scikit-learn's PCA and draws the
+projected points coloured by the target, with optional feature arrows (a
+biplot) and a heatmap of the components.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+from sklearn import config_context
+from sklearn.decomposition import PCA as PCATransformer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+
+from vizkit.base import _show_or_plot
+from vizkit.exceptions import VizkitValueError, VizkitWarning
+from vizkit.features.base import DEFAULT_SEQUENCE
+from vizkit.features.projection import ProjectionVisualizer
+from vizkit.utils.docs import share_params
+
+#: Colour of the feature arrows and their labels (Yellowbrick's red).
+ARROW_COLOR = "r"
+
+
+def pca_pipeline(scale: bool, n_components: int, random_state: Any = None) -> Pipeline:
+    """Standardise (when ``scale``), then PCA onto ``n_components`` components.
+
+    The steps are named "scale" and "pca" as Yellowbrick's ``pca_transformer``.
+    The pipeline always outputs numpy arrays, whatever the global
+    ``set_config(transform_output=...)``.
+    """
+    pipeline = Pipeline(
+        [
+            ("scale", StandardScaler() if scale else "passthrough"),
+            ("pca", PCATransformer(n_components, random_state=random_state)),
+        ]
+    )
+    return pipeline.set_output(transform="default")
+
+
+def biplot_vectors(components: np.ndarray, embedding: np.ndarray) -> np.ndarray:
+    """Tips of the feature arrows of a biplot, shape (n_features, n_dims).
+
+    Each feature's loadings on the drawn components, scaled on each axis by the
+    largest projected value along it, so the arrows span the points.
+    """
+    n_dims = embedding.shape[1]
+    return components[:n_dims].T * embedding.max(axis=0)
+
+
+class PCA(ProjectionVisualizer):
+    """Scatter plot of the data projected onto its first principal components.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes); for ``projection=3`` it must
+        be a 3-D Axes (``fig.add_subplot(projection="3d")``).
+    features : list of str, default=None
+        Names of the columns of X, one per column. None uses the column names
+        of a pandas or polars frame, else ``x0, x1, ...``.
+    classes : list of str, default=None
+        Names of the classes of a discrete target, in the order of the sorted
+        class values (they label the legend). Must have one name per class.
+    scale : bool, default=True
+        Standardise each feature (zero mean, unit variance) before the PCA.
+    projection : {2, 3, "2d", "3d"}, default=2
+        The number of principal components to project onto and draw.
+    proj_features : bool, default=False
+        Draw each feature as an arrow from the origin along its loadings,
+        scaled to the range of the points, with its name (a biplot).
+    colors : color, list of colors or palette name, default=None
+        One colour for all instances (no target), or colours per class,
+        cycled if there are fewer colours than classes. For a continuous
+        target a list of colours builds the colormap when ``colormap`` is None.
+    colormap : str or matplotlib Colormap, default=None
+        The colormap sampled for class colours (when ``colors`` is None), used
+        for a continuous target and for the heatmap (default "RdBu").
+    alpha : float, default=0.75
+        Opacity of the points, from 0 (transparent) to 1 (opaque).
+    random_state : int, RandomState instance or None, default=None
+        Seed of scikit-learn's PCA solver (randomized solver on large wide
+        data) and of the sample of points drawn in 3-D above the density
+        threshold (None draws that sample with seed 0).
+    colorbar : bool, default=True
+        Draw a colorbar right of the plot for a continuous target.
+    heatmap : bool, default=False
+        Draw the components (rows PC1, PC2; one column per feature) as a
+        heatmap with its colorbar under the scatter plot. 2-D only.
+    target_type : {"auto", "single", "discrete", "continuous"}, default="auto"
+        How the target is coloured. "auto" decides from y: classes for binary
+        and multiclass targets of at most 12 classes, a colormap otherwise.
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    title : str, default=None
+        The title of the plot; None gives "Principal Component Plot".
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+
+    Attributes
+    ----------
+    pca_transformer_ : sklearn Pipeline
+        The fitted pipeline: steps "scale" (StandardScaler or "passthrough")
+        and "pca" (sklearn.decomposition.PCA).
+    pca_components_ : ndarray of shape (n_components, n_features)
+        The principal axes (``components_`` of the fitted PCA).
+    explained_variance_ : ndarray of shape (n_components,)
+        Variance explained by each component.
+    explained_variance_ratio_ : ndarray of shape (n_components,)
+        Fraction of the total variance explained by each component.
+    embedding_ : ndarray of shape (n_samples, n_components)
+        The training data projected; ``fit_transform`` returns it.
+    features_ : ndarray of str, shape (n_features,)
+        The names of the columns of X.
+    classes_ : ndarray of str, shape (n_classes,)
+        The class labels of a discrete target.
+    range_ : tuple of (min y, max y)
+        The range of a continuous target.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_iris
+    >>> from vizkit.features import PCA
+    >>> X, y = load_iris(return_X_y=True)
+    >>> visualizer = PCA(scale=True, classes=["setosa", "versicolor", "virginica"])
+    >>> Xp = visualizer.fit_transform(X, y)
+    >>> visualizer.show()  # doctest: +SKIP
+    """
+
+    _artist_attrs = ProjectionVisualizer._artist_attrs + (
+        "arrows_", "arrow_labels_", "lax_", "uax_", "heatmap_", "heatmap_colorbar_",
+    )  # fmt: skip
+    _default_title = "Principal Component Plot"
+
+    def __init__(
+        self,
+        ax=None,
+        features=None,
+        classes=None,
+        scale=True,
+        projection=2,
+        proj_features=False,
+        colors=None,
+        colormap=None,
+        alpha=0.75,
+        random_state=None,
+        colorbar=True,
+        heatmap=False,
+        target_type="auto",
+        fig=None,
+        title=None,
+        size=None,
+    ):
+        self.ax = ax
+        self.features = features
+        self.classes = classes
+        self.scale = scale
+        self.projection = projection
+        self.proj_features = proj_features
+        self.colors = colors
+        self.colormap = colormap
+        self.alpha = alpha
+        self.random_state = random_state
+        self.colorbar = colorbar
+        self.heatmap = heatmap
+        self.target_type = target_type
+        self.fig = fig
+        self.title = title
+        self.size = size
+
+    @property
+    def pca_transformer(self) -> Pipeline:
+        """Yellowbrick's ``pca_transformer``: the fitted pipeline once fitted."""
+        fitted = getattr(self, "pca_transformer_", None)
+        if fitted is not None:
+            return fitted
+        return pca_pipeline(self.scale, self._dims(), self.random_state)
+
+    @property
+    def lax(self):
+        """The heatmap axes (Yellowbrick's ``lax``)."""
+        return _drawn_axes(self, "lax_", "heatmap")
+
+    @property
+    def uax(self):
+        """The heatmap colorbar axes (Yellowbrick's ``uax``)."""
+        return _drawn_axes(self, "uax_", "heatmap colorbar")
+
+    # -- compute -------------------------------------------------------------------
+
+    def _check_params(self) -> None:
+        super()._check_params()
+        if self.heatmap and self._dims() == 3:
+            raise VizkitValueError(
+                "heatmap=True cannot be drawn with projection=3 (a 3-D plot "
+                "has no room for it); use projection=2 or heatmap=False."
+            )
+
+    def _fit_projection(self, X: np.ndarray) -> np.ndarray:
+        n_dims = self._dims()
+        if min(X.shape) < n_dims:
+            raise VizkitValueError(
+                f"projection={self.projection!r} needs at least {n_dims} samples "
+                f"and {n_dims} features, but X has shape {X.shape}; use fewer "
+                "dimensions or more data."
+            )
+        self.pca_transformer_ = pca_pipeline(self.scale, n_dims, self.random_state)
+        with config_context(assume_finite=True):  # X was checked by check_X
+            embedding = self.pca_transformer_.fit_transform(X)
+        pca = self.pca_transformer_.named_steps["pca"]
+        self.pca_components_ = pca.components_
+        self.explained_variance_ = pca.explained_variance_
+        self.explained_variance_ratio_ = pca.explained_variance_ratio_
+        return embedding
+
+    def _project(self, X: np.ndarray) -> np.ndarray:
+        with config_context(assume_finite=True):
+            return self.pca_transformer_.transform(X)
+
+    # -- draw ----------------------------------------------------------------------
+
+    def _wants_divider(self) -> bool:
+        return super()._wants_divider() or bool(self.heatmap)
+
+    def _draw_extras(self, divider) -> None:
+        self.arrows_, self.arrow_labels_ = None, []
+        self.lax_, self.uax_, self.heatmap_ = None, None, None
+        if self.proj_features:
+            self._draw_biplot()
+        if self.heatmap:
+            self._draw_heatmap(divider)
+
+    def _draw_biplot(self) -> None:
+        tips = biplot_vectors(self.pca_components_, self.embedding_)
+        ax, origin = self.ax_, np.zeros(len(tips))
+        if tips.shape[1] == 2:
+            self.arrows_ = ax.quiver(
+                origin, origin, tips[:, 0], tips[:, 1], angles="xy",
+                scale_units="xy", scale=1, color=ARROW_COLOR, width=0.005,
+            )  # fmt: skip
+            ax.update_datalim(np.vstack([tips * 1.05, [[0.0, 0.0]]]))
+            ax.autoscale_view()
+        else:
+            self.arrows_ = ax.quiver(
+                origin, origin, origin, tips[:, 0], tips[:, 1], tips[:, 2],
+                color=ARROW_COLOR, arrow_length_ratio=0.1,
+            )  # fmt: skip
+        self.arrow_labels_ = [
+            ax.text(*(tip * 1.05), str(name), color=ARROW_COLOR)
+            for tip, name in zip(tips, self.features_)
+        ]
+
+    def _draw_heatmap(self, divider) -> None:
+        components = self.pca_components_
+        self.uax_ = divider.append_axes("bottom", size="10%", pad=0.7)
+        self.lax_ = divider.append_axes("bottom", size="15%", pad=0.5)
+        limit = float(np.abs(components).max()) or 1.0
+        self.heatmap_ = self.lax_.imshow(
+            components, interpolation="none", aspect="auto",
+            cmap=self.colormap or DEFAULT_SEQUENCE, vmin=-limit, vmax=limit,
+        )  # fmt: skip
+        ticks = [float(components.min()), 0.0, float(components.max())]
+        self.heatmap_colorbar_ = self.fig_.colorbar(
+            self.heatmap_, cax=self.uax_, orientation="horizontal", ticks=ticks,
+            format="%.2f",
+        )  # fmt: skip
+
+    def finalize(self):
+        """Title, axis labels PC1/PC2(/PC3), legend and the heatmap's ticks."""
+        super().finalize()
+        labels = [f"PC{i + 1}" for i in range(self._dims())]
+        self.ax_.set_xlabel(labels[0])
+        self.ax_.set_ylabel(labels[1])
+        if len(labels) == 3:
+            self.ax_.set_zlabel(labels[2])
+        if self.lax_ is not None:
+            n_features = len(self.features_)
+            self.lax_.set_xticks(np.arange(n_features), self.features_, rotation=90)
+            self.lax_.set_yticks(np.arange(len(labels)), labels)
+        return self.ax_
+
+
+def _drawn_axes(viz: PCA, name: str, what: str):
+    axes = getattr(viz, name, None)
+    if axes is None:
+        raise AttributeError(f"{type(viz).__name__} has drawn no {what} axes.")
+    return axes
+
+
+@share_params(PCA, exclude=())
+def pca_decomposition(
+    X,
+    y=None,
+    ax=None,
+    features=None,
+    classes=None,
+    scale=True,
+    projection=2,
+    proj_features=False,
+    colors=None,
+    colormap=None,
+    alpha=0.75,
+    random_state=None,
+    colorbar=True,
+    heatmap=False,
+    show=True,
+    **kwargs,
+):
+    """Fit a :class:`PCA` visualizer on ``(X, y)``, draw it and return it.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Numeric data without NaN or infinite values (numpy, pandas, polars).
+    y : array-like of shape (n_samples,), default=None
+        The target that colours the points.
+    {params}
+    show : bool, default=True
+        Show the figure (``show()``); False only draws it (``plot()``).
+    kwargs : dict
+        Other parameters of :class:`PCA` (``target_type``, ``fig``,
+        ``title``, ``size``); unknown names are ignored with a warning.
+
+    Returns
+    -------
+    viz : PCA
+        The fitted and drawn visualizer.
+    """
+    viz = PCA(
+        ax=ax, features=features, classes=classes, scale=scale,
+        projection=projection, proj_features=proj_features, colors=colors,
+        colormap=colormap, alpha=alpha, random_state=random_state,
+        colorbar=colorbar, heatmap=heatmap, **_known_params(PCA, kwargs),
+    )  # fmt: skip
+    viz.fit(X, y)
+    return _show_or_plot(viz, show)
+
+
+def _known_params(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``kwargs`` that ``cls`` accepts; the others are dropped with a warning."""
+    known = set(cls._get_param_names())
+    unknown = sorted(set(kwargs) - known)
+    if unknown:
+        warnings.warn(
+            f"{cls.__name__} has no parameter(s) {unknown}; they are ignored.",
+            VizkitWarning,
+            stacklevel=3,
+        )
+    return {k: v for k, v in kwargs.items() if k in known}
+
+
+#: Yellowbrick's alias.
+PCADecomposition = PCA
+
+__all__ = ["PCA", "PCADecomposition", "pca_decomposition"]
