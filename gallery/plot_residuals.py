@@ -2,11 +2,12 @@
 
 ``ResidualsPlot`` scatters each residual (observed minus predicted target)
 against the prediction, training points and test points in two colours, with
-the test R-squared in the legend. Here the noise grows with the first
-feature, so the residuals fan out: a linear model with constant-variance
-assumptions misses that. The histogram on the right shows their
-distribution; the second figure replaces it with a Q-Q plot against the
-normal distribution, where heavy tails bend away from the line.
+the R-squared of each in the legend. These seeded data hold an interaction
+between two features and noise that grows with the first one, neither of
+which a linear model captures: the residuals do not form an even band around
+zero. The histogram on the right shows their distribution; the second figure
+replaces it with a Q-Q plot against the normal distribution, where the heavy
+tails bend away from the diagonal.
 """
 
 from sklearn.linear_model import LinearRegression
