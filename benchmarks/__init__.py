@@ -1,0 +1,1 @@
+"""Reproducible timings of vizkit against its peers (see README.md)."""

@@ -1,0 +1,20 @@
+"""The benchmark cases, one module per visualizer.
+
+Each module exposes ``build(n_rows)`` (seeded data, and a model fitted
+outside the timer when ``PREFIT``), ``IMPLEMENTATIONS`` (name -> callable
+``impl(data, png_path)``), ``PREFIT`` and a one-line ``DESCRIPTION``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from benchmarks.cases import class_balance, confusion_matrix, pca, residuals, rocauc
+
+CASES: dict[str, ModuleType] = {
+    "confusion_matrix": confusion_matrix,
+    "rocauc": rocauc,
+    "residuals": residuals,
+    "pca": pca,
+    "class_balance": class_balance,
+}
