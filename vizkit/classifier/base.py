@@ -1,0 +1,280 @@
+"""The base of every classification score visualizer.
+
+It checks that the wrapped model is a classifier, finds the classes in the
+model's order (the column order of ``predict_proba``), counts them and turns
+them into the labels the user asked for with ``classes`` or ``encoder``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from typing import Any
+
+import numpy as np
+from sklearn.base import is_classifier
+from sklearn.metrics import accuracy_score
+
+from vizkit.base import ScoreVisualizer
+from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
+from vizkit.style import color_palette
+from vizkit.utils.labels import decode_labels, encode_target
+from vizkit.utils.validation import check_classes, check_option
+
+_BOOLEAN = (True, False)
+
+
+class ClassificationScoreVisualizer(ScoreVisualizer):
+    """Base class of the visualizers that score a classifier on test data.
+
+    Parameters
+    ----------
+    estimator : scikit-learn classifier
+        The model to evaluate. If it is not fitted, ``fit`` fits it in place
+        (unless ``is_fitted`` says otherwise). A model that is not a
+        classifier is refused by ``fit`` unless ``force_model=True``.
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    classes : list of str, default=None
+        Names for the classes, one per class, in the order of the sorted class
+        values (the order of the model's ``classes_``). They relabel the plot;
+        the computation always uses the model's own class values.
+    encoder : dict or fitted transformer, default=None
+        Maps class values to labels: a dict, or an object with
+        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
+        of ``classes`` when both are given.
+    is_fitted : bool or "auto", default="auto"
+        Whether the wrapped estimator is already fitted. "auto" asks
+        ``sklearn.utils.validation.check_is_fitted``; False refits it in
+        ``fit``; True never fits it.
+    force_model : bool, default=False
+        Skip the check that ``estimator`` is a classifier.
+    title : str, default=None
+        The title of the plot; None uses the visualizer's own title.
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+
+    Attributes
+    ----------
+    classes_ : ndarray of shape (n_classes,)
+        The class labels, in the model's order, decoded with ``classes`` or
+        ``encoder``.
+    class_counts_ : ndarray of shape (n_classes,)
+        The number of samples of each class in the target given to ``fit``
+        (or to ``score`` when the visualizer was not fitted).
+    score_ : float
+        The model's accuracy on the data given to ``score``.
+    """
+
+    #: Drawn artists: left out of pickles (they belong to a matplotlib session).
+    _ARTISTS: tuple[str, ...] = ("lines_", "image_", "texts_")
+
+    def __init__(
+        self,
+        estimator,
+        ax=None,
+        fig=None,
+        classes=None,
+        encoder=None,
+        is_fitted="auto",
+        force_model=False,
+        title=None,
+        size=None,
+    ):
+        self.estimator = estimator
+        self.ax = ax
+        self.fig = fig
+        self.classes = classes
+        self.encoder = encoder
+        self.is_fitted = is_fitted
+        self.force_model = force_model
+        self.title = title
+        self.size = size
+
+    # -- public API ------------------------------------------------------------------
+
+    @property
+    def class_colors_(self) -> list[str]:
+        """One colour per class, from matplotlib's current colour cycle."""
+        if not hasattr(self, "classes_"):
+            raise NotFitted.from_estimator(self, "class_colors_")
+        colors = getattr(self, "_colors", None)
+        return colors if colors is not None else color_palette(None, len(self.classes_))
+
+    def fit(self, X, y=None, **kwargs):
+        """Fit the wrapped classifier if needed and find its classes.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The training data.
+        y : array-like of shape (n_samples,)
+            The training classes.
+        **kwargs
+            Passed to the estimator's ``fit``.
+
+        Returns
+        -------
+        self
+        """
+        self._check_options()
+        self._check_classifier()
+        _, y_array = self._check_classification_data(X, y)
+        values, counts = np.unique(y_array, return_counts=True)
+        check_classes(values, "y")
+        self._fit_estimator(X, y, **kwargs)
+        self._check_estimator_fitted("fit")
+        self._set_classes(self._model_classes(values))
+        self.class_counts_ = _aligned_counts(values, counts, self._class_values)
+        return self
+
+    def score(self, X, y):
+        """Compute the model's accuracy on test data.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The test data.
+        y : array-like of shape (n_samples,)
+            The true classes of ``X``.
+
+        Returns
+        -------
+        score_ : float
+        """
+        _, y_array = self._prepare_score(X, y)
+        self.score_ = float(accuracy_score(y_array, self.estimator.predict(X)))
+        return self.score_
+
+    # -- checks ----------------------------------------------------------------------
+
+    def _check_options(self) -> None:
+        """Check every option parameter once (subclasses extend)."""
+        check_option(self.is_fitted, "is_fitted", ("auto", True, False))
+        check_option(self.force_model, "force_model", _BOOLEAN)
+
+    def _check_classifier(self) -> None:
+        if self.force_model or is_classifier(self.estimator):
+            return
+        raise ModelError(
+            f"estimator {type(self.estimator).__name__} is not a classifier, but "
+            f"{type(self).__name__} evaluates classifiers; use a regressor "
+            "visualizer (e.g. vizkit.regressor.ResidualsPlot) for a regression "
+            "model, or pass force_model=True to skip this check."
+        )
+
+    def _check_classification_data(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+        if y is None:
+            raise VizkitValueError(
+                f"y is None; {type(self).__name__} needs the true class of every "
+                "row of X."
+            )
+        X_array, y_array = self._check_Xy(X, y)
+        _check_discrete(y_array, "y")
+        return X_array, y_array
+
+    def _prepare_score(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+        """Checks shared by every ``score``; finds the classes if ``fit`` did not."""
+        self._check_options()
+        self._check_estimator_fitted("score")
+        self._check_classifier()
+        X_array, y_array = self._check_classification_data(X, y)
+        if not hasattr(self, "classes_"):  # a prefit model scored without fit
+            values, counts = np.unique(y_array, return_counts=True)
+            self._set_classes(self._model_classes(values))
+            self.class_counts_ = _aligned_counts(values, counts, self._class_values)
+        return X_array, y_array
+
+    # -- classes -----------------------------------------------------------------------
+
+    def _model_classes(self, observed: np.ndarray) -> np.ndarray:
+        """The model's classes (its column order), else the observed ones."""
+        model_classes = getattr(self.estimator, "classes_", None)
+        if model_classes is None:
+            return observed
+        return np.asarray(model_classes)
+
+    def _set_classes(self, values: np.ndarray) -> None:
+        """Store raw class values and their human-readable labels."""
+        self._class_values = np.asarray(values)
+        self.classes_ = self._decode(self._class_values)
+
+    def _decode(self, values: np.ndarray) -> np.ndarray:
+        if self.encoder is not None:
+            if self.classes is not None:
+                warnings.warn(
+                    "both classes and encoder were given; the labels come from "
+                    "encoder.",
+                    VizkitWarning,
+                    stacklevel=4,
+                )
+            try:
+                return decode_labels(values, encoder=self.encoder)
+            except (KeyError, ValueError, TypeError) as error:
+                raise VizkitValueError(
+                    f"encoder could not decode the classes {values.tolist()} "
+                    f"({error}); give it a label for every class value."
+                ) from None
+        if self.classes is None:
+            return values
+        if len(self.classes) != len(values):
+            raise VizkitValueError(
+                f"classes has {len(self.classes)} names but there are "
+                f"{len(values)} classes {values.tolist()}; give one name per "
+                "class, in the order of the sorted class values."
+            )
+        return decode_labels(np.arange(len(values)), classes=self.classes)
+
+    # -- helpers for subclasses -------------------------------------------------------
+
+    def _model_title(self, what: str) -> str:
+        """``"<Model> <what>"``, or just ``what`` without a model."""
+        return what if self.estimator is None else f"{self.name} {what}"
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        for name in self._ARTISTS:
+            state.pop(name, None)
+        return state
+
+
+def _check_discrete(y: np.ndarray, name: str) -> None:
+    """Refuse a continuous target: a classifier needs class values."""
+    if y.dtype.kind != "f":
+        return
+    fractional = y != np.round(y)
+    if fractional.any():
+        raise VizkitValueError(
+            f"{name} holds continuous values (e.g. {float(y[fractional][0])}); a "
+            "classification visualizer needs class labels. Use a regressor "
+            "visualizer for a continuous target."
+        )
+
+
+def _aligned_counts(
+    values: np.ndarray, counts: np.ndarray, classes: np.ndarray
+) -> np.ndarray:
+    """Counts of ``values`` rearranged to ``classes`` order (zero if absent)."""
+    aligned = np.zeros(len(classes), dtype=np.int64)
+    aligned[encode_target(values, classes)] = counts
+    return aligned
+
+
+def quick_kwargs(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Keep the keyword arguments ``cls`` accepts; warn about the others.
+
+    Yellowbrick's quick methods silently dropped unknown keyword arguments;
+    vizkit still accepts them, but says they are ignored.
+    """
+    accepted = set(inspect.signature(cls.__init__).parameters) - {"self"}
+    ignored = sorted(set(kwargs) - accepted)
+    if ignored:
+        warnings.warn(
+            f"{cls.__name__} has no parameter(s) {ignored}; they are ignored.",
+            VizkitWarning,
+            stacklevel=3,
+        )
+    return {key: value for key, value in kwargs.items() if key in accepted}

@@ -1,0 +1,354 @@
+"""A heatmap of the confusion matrix of a classifier on test data."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import accuracy_score
+from sklearn.metrics import confusion_matrix as confusion_matrix_metric
+
+from vizkit.base import score_quick_method
+from vizkit.classifier.base import ClassificationScoreVisualizer, quick_kwargs
+from vizkit.exceptions import VizkitValueError, VizkitWarning
+from vizkit.utils.docs import share_params
+from vizkit.utils.labels import label_names
+from vizkit.utils.validation import (
+    check_consistent_length,
+    check_option,
+    check_target,
+)
+
+#: Colour of cells below the colour scale (zero cells).
+CMAP_UNDERCOLOR = "w"
+#: Text colour of zero cells, so they recede.
+CMAP_MUTEDCOLOR = "0.75"
+#: Colour of cells above the scale (100% of a class predicted right).
+CMAP_OVERCOLOR = "#2a7d4f"
+#: Lower end of the colour scale: anything below (zero) takes the under colour.
+_VMIN = 1e-5
+#: Upper end of the percent scale: a rounded 100% takes the over colour.
+_PERCENT_VMAX = 99.999
+
+
+class ConfusionMatrix(ClassificationScoreVisualizer):
+    """The confusion matrix of a classifier, drawn as a heatmap.
+
+    Rows are true classes, columns predicted classes, in the model's class
+    order; each cell shows its count (or, with ``percent``, its share of the
+    true class). Zero cells are left white; with ``percent``, a class that is
+    always predicted right is highlighted in green.
+
+    Parameters
+    ----------
+    estimator : scikit-learn classifier
+        The model to evaluate. If it is not fitted, ``fit`` fits it in place
+        (unless ``is_fitted`` says otherwise).
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    sample_weight : array-like of shape (n_samples,), default=None
+        Weights of the samples given to ``score``, passed to
+        ``sklearn.metrics.confusion_matrix``.
+    percent : bool, default=False
+        Show each cell as a percentage of its row (its true class) instead of
+        a count.
+    classes : list of str, default=None
+        Names for the classes, one per class, in the order of the sorted class
+        values (the order of the model's ``classes_``). They relabel the plot;
+        the computation always uses the model's own class values.
+    encoder : dict or fitted transformer, default=None
+        Maps class values to labels: a dict, or an object with
+        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
+        of ``classes`` when both are given.
+    cmap : str or matplotlib Colormap, default="YlOrRd"
+        The colormap of the cells.
+    fontsize : float, default=None
+        Font size of the cell values and tick labels; None uses rcParams.
+    is_fitted : bool or "auto", default="auto"
+        Whether the wrapped estimator is already fitted. "auto" asks
+        ``sklearn.utils.validation.check_is_fitted``; False refits it in
+        ``fit``; True never fits it.
+    force_model : bool, default=False
+        Skip the check that ``estimator`` is a classifier.
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    title : str, default=None
+        The title of the plot; None gives "<Model> Confusion Matrix".
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+
+    Attributes
+    ----------
+    confusion_matrix_ : ndarray of shape (n_classes, n_classes)
+        ``sklearn.metrics.confusion_matrix`` of the data given to ``score``,
+        with the model's classes as labels.
+    classes_ : ndarray of shape (n_classes,)
+        The class labels, in the model's order.
+    class_counts_ : ndarray of shape (n_classes,)
+        The number of samples of each class in the target given to ``score``.
+    score_ : float
+        The accuracy of the model on the data given to ``score``.
+    image_ : matplotlib QuadMesh
+        The drawn cells; ``image_.get_array()`` holds the values shown.
+    texts_ : list of list of matplotlib Text
+        The cell annotations, ``texts_[true][predicted]``.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from vizkit.classifier import ConfusionMatrix
+    >>> viz = ConfusionMatrix(LogisticRegression())
+    >>> viz.fit(X_train, y_train)  # doctest: +SKIP
+    >>> viz.score(X_test, y_test)  # doctest: +SKIP
+    >>> viz.show()  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        estimator,
+        ax=None,
+        sample_weight=None,
+        percent=False,
+        classes=None,
+        encoder=None,
+        cmap="YlOrRd",
+        fontsize=None,
+        is_fitted="auto",
+        force_model=False,
+        fig=None,
+        title=None,
+        size=None,
+    ):
+        self.estimator = estimator
+        self.ax = ax
+        self.sample_weight = sample_weight
+        self.percent = percent
+        self.classes = classes
+        self.encoder = encoder
+        self.cmap = cmap
+        self.fontsize = fontsize
+        self.is_fitted = is_fitted
+        self.force_model = force_model
+        self.fig = fig
+        self.title = title
+        self.size = size
+
+    def _check_options(self) -> None:
+        super()._check_options()
+        check_option(self.percent, "percent", (True, False))
+        _colormap(self.cmap)
+
+    def score(self, X, y):
+        """Compute the confusion matrix of the model on test data.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The test data.
+        y : array-like of shape (n_samples,)
+            The true classes of ``X``.
+
+        Returns
+        -------
+        score_ : float
+            The accuracy of the model on ``(X, y)``.
+        """
+        _, y_true = self._prepare_score(X, y)
+        y_pred = np.asarray(self.estimator.predict(X))
+        self._store_results(y_true, y_pred, self._class_values)
+        return self.score_
+
+    def _score_predictions(self, y_true, y_pred) -> None:
+        """Compute the results from true and predicted classes, without a model."""
+        self._check_options()
+        check_consistent_length(y_true=y_true, y_pred=y_pred)
+        y_true = check_target(y_true, name="y_true")
+        y_pred = check_target(y_pred, name="y_pred")
+        self._set_classes(np.unique(np.concatenate([y_true, y_pred])))
+        self._store_results(y_true, y_pred, self._class_values)
+
+    def _store_results(self, y_true, y_pred, labels: np.ndarray) -> None:
+        weight = self.sample_weight
+        if weight is not None:
+            weight = check_target(weight, name="sample_weight", n_samples=len(y_true))
+        _warn_unknown_classes(y_true, labels)
+        self.confusion_matrix_ = confusion_matrix_metric(
+            y_true, y_pred, labels=labels, sample_weight=weight
+        )
+        self.class_counts_ = class_counts(y_true, labels)
+        self.score_ = float(accuracy_score(y_true, y_pred))
+
+    # -- drawing -------------------------------------------------------------------
+
+    def draw(self) -> None:
+        """Draw the matrix as one mesh of cells, annotated with their values."""
+        values = self.confusion_matrix_
+        if self.percent:
+            values = percent_of_true(values)
+        n_classes = values.shape[0]
+        vmax = _PERCENT_VMAX if self.percent else max(float(values.max()), _VMIN)
+        edges = np.arange(n_classes + 1)
+        self.image_ = self.ax_.pcolormesh(
+            edges, edges, values, cmap=_colormap(self.cmap), vmin=_VMIN, vmax=vmax,
+            edgecolors="w", linewidth=0.5,
+        )  # fmt: skip
+        self._annotate(values)
+        ticks = np.arange(n_classes) + 0.5
+        labels = label_names(self.classes_)
+        self.ax_.set_xlim(0, n_classes)
+        self.ax_.set_ylim(n_classes, 0)  # the first class on top
+        self.ax_.set_xticks(ticks, labels, rotation="vertical", fontsize=self.fontsize)
+        self.ax_.set_yticks(ticks, labels, fontsize=self.fontsize)
+
+    def _annotate(self, values: np.ndarray) -> None:
+        colors = _text_colors(self.image_.to_rgba(values), values == 0)
+        suffix = "%" if self.percent else ""
+        style = {"ha": "center", "va": "center", "fontsize": self.fontsize}
+        self.texts_ = [
+            [
+                self.ax_.text(
+                    col + 0.5,
+                    row + 0.5,
+                    _format_value(value) + suffix,
+                    color=colors[row, col],
+                    **style,
+                )  # fmt: skip
+                for col, value in enumerate(row_values)
+            ]
+            for row, row_values in enumerate(values)
+        ]
+
+    def finalize(self):
+        """Title and axis labels."""
+        self.set_title(self._model_title("Confusion Matrix"))
+        self.ax_.set_ylabel("True Class")
+        self.ax_.set_xlabel("Predicted Class")
+        if getattr(self, "_owns_figure", False):
+            self.fig_.tight_layout()
+        return self.ax_
+
+
+# -- pure helpers ----------------------------------------------------------------------
+
+
+def class_counts(y_true: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Number of samples of each of ``labels`` in ``y_true`` (zero if absent)."""
+    values, counts = np.unique(y_true, return_counts=True)
+    known = np.isin(values, labels)
+    aligned = np.zeros(len(labels), dtype=np.int64)
+    order = np.argsort(labels)
+    position = order[np.searchsorted(labels[order], values[known])]
+    aligned[position] = counts[known]
+    return aligned
+
+
+def percent_of_true(matrix: np.ndarray) -> np.ndarray:
+    """Each cell as a whole percentage of its row; empty rows stay zero."""
+    totals = matrix.sum(axis=1, keepdims=True).astype(np.float64)
+    shares = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals != 0)
+    return np.round(shares * 100, decimals=0)
+
+
+def _warn_unknown_classes(y_true: np.ndarray, labels: np.ndarray) -> None:
+    unknown = np.setdiff1d(np.unique(y_true), labels)
+    if len(unknown) == len(np.unique(y_true)):
+        raise VizkitValueError(
+            f"y has none of the model's classes {labels.tolist()}; pass the true "
+            "classes of X, encoded as when the model was fitted."
+        )
+    if len(unknown):
+        warnings.warn(
+            f"y contains classes {unknown.tolist()} the model does not know; their "
+            "samples are left out of the confusion matrix.",
+            VizkitWarning,
+            stacklevel=4,
+        )
+
+
+def _colormap(cmap: Any):
+    """The Colormap for ``cmap`` with Yellowbrick's under and over colours."""
+    import matplotlib as mpl
+    from matplotlib.colors import Colormap
+
+    if isinstance(cmap, Colormap):
+        base = cmap
+    elif isinstance(cmap, str) and cmap in mpl.colormaps:
+        base = mpl.colormaps[cmap]
+    else:
+        raise VizkitValueError(
+            f"cmap={cmap!r} is not a matplotlib colormap; pass a colormap name "
+            "such as 'YlOrRd' or 'Blues', or a matplotlib Colormap."
+        )
+    return base.with_extremes(under=CMAP_UNDERCOLOR, over=CMAP_OVERCOLOR)
+
+
+def _text_colors(rgba: np.ndarray, zero: np.ndarray) -> np.ndarray:
+    """Black on light cells, white on dark ones, muted grey on zero cells."""
+    brightness = rgba[..., :3] @ np.array([0.299, 0.587, 0.114])
+    colors = np.where(brightness > 0.55, "k", "w").astype(object)
+    colors[zero] = CMAP_MUTEDCOLOR
+    return colors
+
+
+def _format_value(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+# -- quick method ----------------------------------------------------------------------
+
+
+@share_params(ConfusionMatrix, exclude=("estimator",))
+def confusion_matrix(
+    estimator,
+    X_train,
+    y_train,
+    X_test=None,
+    y_test=None,
+    ax=None,
+    sample_weight=None,
+    percent=False,
+    classes=None,
+    encoder=None,
+    cmap="YlOrRd",
+    fontsize=None,
+    is_fitted="auto",
+    force_model=False,
+    show=True,
+    **kwargs,
+):
+    """Fit, score and draw a :class:`ConfusionMatrix` in one call.
+
+    Parameters
+    ----------
+    estimator : scikit-learn classifier
+        The model to evaluate; fitted on the training data unless it is
+        already fitted.
+    X_train : array-like of shape (n_samples, n_features)
+        Training data; also scored when no test data is given.
+    y_train : array-like of shape (n_samples,)
+        Training classes.
+    X_test : array-like of shape (n_test, n_features), default=None
+        Test data to score.
+    y_test : array-like of shape (n_test,), default=None
+        Test classes.
+    {params}
+    show : bool, default=True
+        Show the figure; False only draws it (e.g. to save it later).
+    **kwargs
+        Other ConfusionMatrix parameters (``fig``, ``title``, ``size``);
+        unknown names are ignored with a warning.
+
+    Returns
+    -------
+    viz : ConfusionMatrix
+        The fitted, scored and drawn visualizer.
+    """
+    viz = ConfusionMatrix(
+        estimator, ax=ax, sample_weight=sample_weight, percent=percent,
+        classes=classes, encoder=encoder, cmap=cmap, fontsize=fontsize,
+        is_fitted=is_fitted, force_model=force_model,
+        **quick_kwargs(ConfusionMatrix, kwargs),
+    )  # fmt: skip
+    return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)

@@ -1,0 +1,475 @@
+"""ROC curves and their areas for binary and multiclass classifiers."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+from sklearn.metrics import accuracy_score, auc, roc_curve
+
+from vizkit.base import score_quick_method
+from vizkit.classifier.base import ClassificationScoreVisualizer, quick_kwargs
+from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
+from vizkit.style import LINE_COLOR, color_palette
+from vizkit.utils.docs import share_params
+from vizkit.utils.labels import encode_target
+from vizkit.utils.response import SCORE_METHODS, get_response
+from vizkit.utils.validation import (
+    check_classes,
+    check_option,
+    check_target,
+    to_numpy,
+)
+
+# Keys of the averaged and single curves in ``fpr``, ``tpr`` and ``roc_auc``.
+MICRO, MACRO, BINARY = "micro", "macro", "binary"
+# Name of the per-class curves in the list of curves to compute.
+PER_CLASS = "per_class"
+# Values of ``target_type_``.
+BINARY_TARGET, MULTICLASS_TARGET = "binary", "multiclass"
+
+
+class ROCAUC(ClassificationScoreVisualizer):
+    """Receiver operating characteristic curves of a classifier, with their AUC.
+
+    Each curve plots the true positive rate against the false positive rate
+    as the decision threshold moves; the area under it (AUC) summarises how
+    well the scores rank positives above negatives. Multiclass problems get
+    one one-vs-rest curve per class plus the micro-average (all class
+    decisions pooled) and the macro-average (per-class curves averaged on the
+    union of their false positive rates). Scores come from ``predict_proba``,
+    else ``decision_function``, computed once per ``score``.
+
+    For a binary target, ``binary=True`` (or all of ``micro``, ``macro`` and
+    ``per_class`` False) draws the single curve of the positive class. When a
+    binary model only has a one-column ``decision_function`` (e.g.
+    ``LinearSVC``), the averages are not defined: the positive-class curve is
+    drawn instead, with a warning (pass ``binary=True`` to ask for it
+    directly), and ``per_class=True`` alone draws both classes' curves, the
+    negative class scored by the negated decision function.
+
+    Parameters
+    ----------
+    estimator : scikit-learn classifier
+        The model to evaluate; it needs ``predict_proba`` or
+        ``decision_function``. If it is not fitted, ``fit`` fits it in place
+        (unless ``is_fitted`` says otherwise).
+    ax : matplotlib Axes, default=None
+        The axes to draw on. If None, the visualizer draws on a new figure of
+        its own (never on pyplot's current axes).
+    micro : bool, default=True
+        Draw the micro-average curve: every (sample, class) decision pooled
+        into one binary problem.
+    macro : bool, default=True
+        Draw the macro-average curve: the per-class true positive rates
+        interpolated on the union of their false positive rates and averaged.
+    per_class : bool, default=True
+        Draw the one-vs-rest curve of each class.
+    binary : bool, default=False
+        For a binary target, draw only the curve of the positive class
+        (Yellowbrick's shortcut for ``micro=macro=per_class=False``).
+    classes : list of str, default=None
+        Names for the classes, one per class, in the order of the sorted class
+        values (the order of the model's ``classes_``). They relabel the plot;
+        the computation always uses the model's own class values.
+    encoder : dict or fitted transformer, default=None
+        Maps class values to labels: a dict, or an object with
+        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
+        of ``classes`` when both are given.
+    is_fitted : bool or "auto", default="auto"
+        Whether the wrapped estimator is already fitted. "auto" asks
+        ``sklearn.utils.validation.check_is_fitted``; False refits it in
+        ``fit``; True never fits it.
+    force_model : bool, default=False
+        Skip the check that ``estimator`` is a classifier.
+    fig : matplotlib Figure, default=None
+        The figure to draw on when ``ax`` is None.
+    title : str, default=None
+        The title of the plot; None gives "ROC Curves for <Model>".
+    size : tuple of (width, height) in pixels, default=None
+        The size of the figure, in pixels as in Yellowbrick.
+
+    Attributes
+    ----------
+    fpr, tpr : dict of ndarray
+        False and true positive rates of each curve, keyed by class index (in
+        the model's class order), "micro", "macro" or, for the single binary
+        curve, "binary". The same objects are ``fpr_`` and ``tpr_``.
+    roc_auc : dict of float
+        The area under each curve, with the same keys; also ``roc_auc_``.
+    target_type_ : {"binary", "multiclass"}
+        The kind of classification problem.
+    classes_ : ndarray of shape (n_classes,)
+        The class labels, in the model's order.
+    class_counts_ : ndarray of shape (n_classes,)
+        The number of samples of each class given to ``fit``.
+    score_ : float
+        The micro-average AUC if it was computed, else the macro-average AUC,
+        else the model's accuracy (without a model, in ``from_predictions``,
+        the AUC of the binary curve or the mean per-class AUC).
+    lines_ : dict of matplotlib Line2D
+        The drawn curves, with the keys of ``fpr``.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from vizkit.classifier import ROCAUC
+    >>> viz = ROCAUC(LogisticRegression(), classes=["win", "loss", "draw"])
+    >>> viz.fit(X_train, y_train)  # doctest: +SKIP
+    >>> viz.score(X_test, y_test)  # doctest: +SKIP
+    >>> viz.show()  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        estimator,
+        ax=None,
+        micro=True,
+        macro=True,
+        per_class=True,
+        binary=False,
+        classes=None,
+        encoder=None,
+        is_fitted="auto",
+        force_model=False,
+        fig=None,
+        title=None,
+        size=None,
+    ):
+        self.estimator = estimator
+        self.ax = ax
+        self.micro = micro
+        self.macro = macro
+        self.per_class = per_class
+        self.binary = binary
+        self.classes = classes
+        self.encoder = encoder
+        self.is_fitted = is_fitted
+        self.force_model = force_model
+        self.fig = fig
+        self.title = title
+        self.size = size
+
+    def _check_options(self) -> None:
+        super()._check_options()
+        for name in ("micro", "macro", "per_class", "binary"):
+            check_option(getattr(self, name), name, (True, False))
+
+    def fit(self, X, y=None, **kwargs):
+        """Fit the wrapped classifier if needed and find its classes.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The training data.
+        y : array-like of shape (n_samples,)
+            The training classes.
+        **kwargs
+            Passed to the estimator's ``fit``.
+
+        Returns
+        -------
+        self
+        """
+        super().fit(X, y, **kwargs)
+        self._check_response_method()
+        self.target_type_ = _target_type(len(self.classes_))
+        return self
+
+    def score(self, X, y):
+        """Compute the ROC curves of the model on test data.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The test data.
+        y : array-like of shape (n_samples,)
+            The true classes of ``X``.
+
+        Returns
+        -------
+        score_ : float
+            The micro-average AUC, else the macro-average AUC, else accuracy.
+        """
+        _, y_true = self._prepare_score(X, y)
+        self._check_response_method()
+        scores, _ = get_response(self.estimator, X)
+        self._store_curves(y_true, scores, "estimator scores")
+        if self.score_ is None:
+            self.score_ = float(accuracy_score(y_true, self.estimator.predict(X)))
+        return self.score_
+
+    @classmethod
+    def from_predictions(cls, y_true, y_score, *, ax=None, **kwargs):
+        """Draw the ROC curves from true classes and scores, without a model.
+
+        Parameters
+        ----------
+        y_true : array-like of shape (n_samples,)
+            The true classes.
+        y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
+            Scores of the positive class (the larger class value) for a binary
+            target, or one column per sorted class.
+        ax : matplotlib Axes, default=None
+            Where to draw; None draws on a new figure.
+        **kwargs
+            Other ROCAUC parameters.
+
+        Returns
+        -------
+        viz : ROCAUC
+        """
+        return super().from_predictions(y_true, y_score, ax=ax, **kwargs)
+
+    def _score_predictions(self, y_true, y_score) -> None:
+        self._check_options()
+        y_true = check_target(y_true, name="y_true")
+        values, counts = np.unique(y_true, return_counts=True)
+        check_classes(values, "y_true")
+        self._set_classes(values)
+        self.class_counts_ = counts
+        self._store_curves(y_true, y_score, "y_score")
+
+    def _check_response_method(self) -> None:
+        if any(hasattr(self.estimator, method) for method in SCORE_METHODS):
+            return
+        raise ModelError(
+            f"estimator {type(self.estimator).__name__} has neither predict_proba "
+            "nor decision_function, which ROCAUC needs to rank samples; use a "
+            "model with one of them (e.g. SVC(probability=True)), or pass scores "
+            "to ROCAUC.from_predictions."
+        )
+
+    # -- computation -----------------------------------------------------------------
+
+    def _store_curves(self, y_true: np.ndarray, scores, name: str) -> None:
+        n_classes = len(self._class_values)
+        scores = _check_scores(scores, len(y_true), n_classes, name)
+        y_index = encode_target(y_true, self._class_values)
+        check_classes(np.unique(y_index), "y")
+        self.target_type_ = _target_type(n_classes)
+        curves = self._curves_to_compute(n_classes, scores.ndim)
+        if scores.ndim == 1 and BINARY not in curves:
+            scores = np.column_stack([-scores, scores])  # the negative class's view
+        fpr, tpr = compute_curves(y_index, scores, curves)
+        self.fpr = self.fpr_ = fpr
+        self.tpr = self.tpr_ = tpr
+        self.roc_auc = self.roc_auc_ = {key: auc(fpr[key], tpr[key]) for key in fpr}
+        self._drawn = [
+            key for key in fpr if not isinstance(key, int) or PER_CLASS in curves
+        ]
+        self.score_ = self._summary_score()
+
+    def _curves_to_compute(self, n_classes: int, ndim: int) -> list[str]:
+        """The curves the options ask for and the scores allow."""
+        requested = [key for key in (PER_CLASS, MICRO, MACRO) if getattr(self, key)]
+        if self.binary:
+            if n_classes != 2:
+                raise VizkitValueError(
+                    f"binary=True needs a binary target, but there are {n_classes} "
+                    "classes; use micro, macro or per_class instead."
+                )
+            return [BINARY]
+        if n_classes == 2 and ndim == 1 and (self.micro or self.macro):
+            warnings.warn(
+                "micro and macro averages are not defined for one-column "
+                "decision_function scores; the positive class's ROC curve is drawn "
+                "instead (pass binary=True to ask for it directly).",
+                VizkitWarning,
+                stacklevel=4,
+            )
+            return [BINARY]
+        if requested:
+            return requested
+        if n_classes == 2:
+            return [BINARY]
+        raise VizkitValueError(
+            "micro, macro and per_class are all False, so no curve would be drawn; "
+            "set at least one of them to True."
+        )
+
+    def _summary_score(self) -> float | None:
+        for key in (MICRO, MACRO):
+            if key in self.roc_auc:
+                return float(self.roc_auc[key])
+        if self.estimator is not None:
+            return None  # the model's accuracy, computed by score
+        if BINARY in self.roc_auc:
+            return float(self.roc_auc[BINARY])
+        return float(np.mean([self.roc_auc[key] for key in self.roc_auc]))
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def draw(self) -> None:
+        """Draw each computed curve as a line, and the chance diagonal."""
+        n_classes = len(self.classes_)
+        palette = color_palette(None, n_classes + 2)
+        self.lines_ = {}
+        for key in self._drawn:
+            if key == BINARY:
+                label, style = "ROC for binary decision", dict(color=palette[0])
+            elif key in (MICRO, MACRO):
+                color = palette[n_classes + (key == MACRO)]
+                label, style = f"{key}-average ROC curve", dict(color=color, ls="--")
+            else:
+                label = f"ROC of class {self.classes_[key]}"
+                style = dict(color=self.class_colors_[key])
+            (self.lines_[key],) = self.ax_.plot(
+                self.fpr[key], self.tpr[key],
+                label=f"{label}, AUC = {self.roc_auc[key]:0.2f}", **style,
+            )  # fmt: skip
+        self.ax_.plot([0, 1], [0, 1], linestyle=":", color=LINE_COLOR)
+
+    def finalize(self):
+        """Title, legend, axis labels and the unit square limits."""
+        self.set_title(
+            "ROC Curves" if self.estimator is None else f"ROC Curves for {self.name}"
+        )
+        self.ax_.legend(loc="lower right", frameon=True)
+        self.ax_.set_xlim(0.0, 1.0)
+        self.ax_.set_ylim(0.0, 1.0)
+        self.ax_.set_ylabel("True Positive Rate")
+        self.ax_.set_xlabel("False Positive Rate")
+        return self.ax_
+
+
+# -- pure helpers --------------------------------------------------------------------
+
+
+def _target_type(n_classes: int) -> str:
+    return BINARY_TARGET if n_classes == 2 else MULTICLASS_TARGET
+
+
+def _check_scores(scores, n_samples: int, n_classes: int, name: str) -> np.ndarray:
+    """Scores as a float array of shape (n,) or (n, n_classes)."""
+    scores = np.asarray(to_numpy(scores), dtype=np.float64)
+    if scores.ndim == 2 and scores.shape[1] == 1:
+        scores = scores.ravel()
+    if scores.ndim not in (1, 2) or scores.shape[0] != n_samples:
+        raise VizkitValueError(
+            f"{name} has shape {scores.shape}; pass one row per sample ({n_samples})."
+        )
+    if scores.ndim == 2 and scores.shape[1] != n_classes:
+        raise VizkitValueError(
+            f"{name} has {scores.shape[1]} columns but there are {n_classes} "
+            "classes; pass one column per class, in sorted class order."
+        )
+    if scores.ndim == 1 and n_classes != 2:
+        raise VizkitValueError(
+            f"{name} has one column but there are {n_classes} classes; pass one "
+            "column per class."
+        )
+    if not np.all(np.isfinite(scores)):
+        raise VizkitValueError(f"{name} contains NaN or infinite values.")
+    return scores
+
+
+def compute_curves(
+    y_index: np.ndarray, scores: np.ndarray, curves: list[str]
+) -> tuple[dict, dict]:
+    """The ROC curves named in ``curves`` ("binary", "micro", "macro", "per_class").
+
+    ``y_index`` holds each sample's class index; ``scores`` is (n,) for the
+    single binary curve, else (n, n_classes). Per-class curves are computed
+    for "per_class" and for "macro" (which averages them).
+    """
+    fpr: dict = {}
+    tpr: dict = {}
+    if BINARY in curves:
+        positive = scores if scores.ndim == 1 else scores[:, 1]
+        fpr[BINARY], tpr[BINARY], _ = roc_curve(y_index == 1, positive)
+        return fpr, tpr
+    onehot = y_index[:, np.newaxis] == np.arange(scores.shape[1])
+    if PER_CLASS in curves or MACRO in curves:
+        for index in _scorable_classes(onehot):
+            fpr[index], tpr[index], _ = roc_curve(onehot[:, index], scores[:, index])
+    if MICRO in curves:
+        fpr[MICRO], tpr[MICRO], _ = roc_curve(onehot.ravel(), scores.ravel())
+    if MACRO in curves:
+        classes = [key for key in fpr if isinstance(key, int)]
+        fpr[MACRO], tpr[MACRO] = macro_average(
+            [fpr[i] for i in classes], [tpr[i] for i in classes]
+        )
+    return fpr, tpr
+
+
+def _scorable_classes(onehot: np.ndarray) -> list[int]:
+    """Classes with both positives and negatives; warn about the others."""
+    positives = onehot.sum(axis=0)
+    ok = (positives > 0) & (positives < onehot.shape[0])
+    if not ok.all():
+        warnings.warn(
+            f"class indices {np.flatnonzero(~ok).tolist()} have no samples (or only "
+            "samples) in y, so their ROC curves are undefined and left out.",
+            VizkitWarning,
+            stacklevel=5,
+        )
+    return [int(i) for i in np.flatnonzero(ok)]
+
+
+def macro_average(
+    fprs: list[np.ndarray], tprs: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of the curves' TPR, interpolated on the union of their FPR points."""
+    grid = np.unique(np.concatenate(fprs))
+    mean_tpr = np.zeros_like(grid)
+    for fpr, tpr in zip(fprs, tprs):
+        mean_tpr += np.interp(grid, fpr, tpr)
+    return grid, mean_tpr / len(fprs)
+
+
+# -- quick method --------------------------------------------------------------------
+
+
+@share_params(ROCAUC, exclude=("estimator",))
+def roc_auc(
+    estimator,
+    X_train,
+    y_train,
+    X_test=None,
+    y_test=None,
+    ax=None,
+    micro=True,
+    macro=True,
+    per_class=True,
+    binary=False,
+    classes=None,
+    encoder=None,
+    is_fitted="auto",
+    force_model=False,
+    show=True,
+    **kwargs,
+):
+    """Fit, score and draw a :class:`ROCAUC` in one call.
+
+    Parameters
+    ----------
+    estimator : scikit-learn classifier
+        The model to evaluate; fitted on the training data unless it is
+        already fitted.
+    X_train : array-like of shape (n_samples, n_features)
+        Training data; also scored when no test data is given.
+    y_train : array-like of shape (n_samples,)
+        Training classes.
+    X_test : array-like of shape (n_test, n_features), default=None
+        Test data to score.
+    y_test : array-like of shape (n_test,), default=None
+        Test classes.
+    {params}
+    show : bool, default=True
+        Show the figure; False only draws it (e.g. to save it later).
+    **kwargs
+        Other ROCAUC parameters (``fig``, ``title``, ``size``); unknown names
+        are ignored with a warning.
+
+    Returns
+    -------
+    viz : ROCAUC
+        The fitted, scored and drawn visualizer.
+    """
+    viz = ROCAUC(
+        estimator, ax=ax, micro=micro, macro=macro, per_class=per_class,
+        binary=binary, classes=classes, encoder=encoder, is_fitted=is_fitted,
+        force_model=force_model, **quick_kwargs(ROCAUC, kwargs),
+    )  # fmt: skip
+    return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)
