@@ -202,10 +202,19 @@ class ResidualsPlot(RegressionScoreVisualizer):
                 "either hist or qqplot to False."
             )
 
-    def _store(self, split: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
-        """Compute one split's results into ``{split}_*_`` attributes."""
+    def _result(self, split: str, name: str) -> Any:
+        """The stored ``{split}_{name}_`` result, or None."""
+        return self.__dict__.get(f"{split}_{name}_")
+
+    def _forget(self, split: str) -> None:
         for name in _SPLIT_RESULTS:
             self.__dict__.pop(f"{split}_{name}_", None)
+        if split == "test":
+            self.__dict__.pop("score_", None)
+
+    def _store(self, split: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
+        """Compute one split's results into ``{split}_*_`` attributes."""
+        self._forget(split)
         results = split_results(y_true, y_pred, self.hist, self.qqplot)
         for name, value in results.items():
             setattr(self, f"{split}_{name}_", value)
@@ -234,9 +243,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         _, y_array = self._check_Xy(X, y)
         y_true = as_float_target(y_array, "y")
         self._fit_estimator(X, y, **kwargs)
-        for name in _SPLIT_RESULTS:  # a new fit forgets the old test results
-            self.__dict__.pop(f"test_{name}_", None)
-        self.__dict__.pop("score_", None)
+        self._forget("test")  # a new fit makes old test results stale
         self._store("train", y_true, self._predictions(X, len(y_true)))
         return self
 
@@ -272,37 +279,35 @@ class ResidualsPlot(RegressionScoreVisualizer):
     # -- draw ----------------------------------------------------------------------
 
     def _drawn_splits(self) -> list[str]:
-        return [s for s in SPLITS if f"{s}_residuals_" in self.__dict__]
+        return [s for s in SPLITS if self._result(s, "residuals") is not None]
 
     def _style(self, split: str) -> tuple[str, Any, float]:
         """Legend label, colour and opacity of one split."""
-        score = getattr(self, f"{split}_score_")
-        label = f"{split.capitalize()} $R^2 = {score:0.3f}$"
+        label = f"{split.capitalize()} $R^2 = {self._result(split, 'score'):0.3f}$"
         if split == "train":
             return label, self.train_color, self.train_alpha
         return label, self.test_color, self.test_alpha
 
+    def _scatter(self, ax, split: str, x: np.ndarray, y: np.ndarray):
+        """One split's points: a collection, or a density image when many."""
+        label, color, alpha = self._style(split)
+        codes = np.zeros(len(x), dtype=np.intp)
+        artist = scatter_classes(ax, x, y, codes, [color], alpha=alpha)
+        artist.set_label(label)
+        return artist
+
     def draw(self) -> None:
         """Draw residual scatters, the zero line and the side histogram or Q-Q."""
         splits = self._drawn_splits()
-        self.hax_ = self.qqax_ = None
         self.scatters_ = {}
-        for split in splits:
-            label, color, alpha = self._style(split)
-            artist = scatter_classes(
-                self.ax_,
-                getattr(self, f"{split}_predictions_"),
-                getattr(self, f"{split}_residuals_"),
-                np.zeros(len(getattr(self, f"{split}_residuals_")), dtype=np.intp),
-                [color],
-                alpha=alpha,
-            )
-            artist.set_label(label)
-            self.scatters_[split] = artist
+        for s in splits:
+            x, y = self._result(s, "predictions"), self._result(s, "residuals")
+            self.scatters_[s] = self._scatter(self.ax_, s, x, y)
         self.zero_line_ = self.ax_.axhline(y=0, color=self.line_color)
-        if any(f"{s}_histogram_" in self.__dict__ for s in splits):
+        self.hax_ = self.qqax_ = None
+        if any(self._result(s, "histogram") is not None for s in splits):
             self._draw_histograms(splits)
-        if any(f"{s}_qq_" in self.__dict__ for s in splits):
+        if any(self._result(s, "qq") is not None for s in splits):
             self._draw_qq(splits)
         _fit_view_to_images(self.ax_)
 
@@ -315,42 +320,33 @@ class ResidualsPlot(RegressionScoreVisualizer):
         return side
 
     def _draw_histograms(self, splits: list[str]) -> None:
+        """One filled step artist per split, from the stored np.histogram."""
         self.hax_ = self._side_axes(size=1, pad=0.1)
         self.hax_.grid(False, axis="x")
         for split in splits:
-            if f"{split}_histogram_" not in self.__dict__:
-                continue
-            counts, edges = getattr(self, f"{split}_histogram_")
-            _, color, alpha = self._style(split)
-            self.hax_.stairs(
-                counts, edges, orientation="horizontal", fill=True, color=color,
-                alpha=alpha,
-            )  # fmt: skip
+            if self._result(split, "histogram") is not None:
+                counts, edges = self._result(split, "histogram")
+                _, color, alpha = self._style(split)
+                self.hax_.stairs(
+                    counts, edges, orientation="horizontal", fill=True,
+                    color=color, alpha=alpha,
+                )  # fmt: skip
         self.hax_.axhline(y=0, color=self.line_color)
 
     def _draw_qq(self, splits: list[str]) -> None:
+        """The ordered residuals against normal quantiles, per split."""
         self.qqax_ = self._side_axes(size=2, pad=0.25)
         for split in splits:
-            if f"{split}_qq_" not in self.__dict__:
-                continue
-            theoretical, ordered = getattr(self, f"{split}_qq_")
-            label, color, alpha = self._style(split)
-            artist = scatter_classes(
-                self.qqax_, theoretical, ordered,
-                np.zeros(len(ordered), dtype=np.intp), [color], alpha=alpha,
-            )  # fmt: skip
-            artist.set_label(label)
+            if self._result(split, "qq") is not None:
+                self._scatter(self.qqax_, split, *self._result(split, "qq"))
         _fit_view_to_images(self.qqax_)
 
     def finalize(self):
         """Add the title, legend and axis labels. Returns ``ax_``."""
         name = "" if self.estimator is None else f" for {self.name} Model"
         self.set_title(f"Residuals{name}")
-        labels, colors = [], []
-        for split in self._drawn_splits():
-            label, color, _ = self._style(split)
-            labels.append(label)
-            colors.append(color)
+        styles = [self._style(split) for split in self._drawn_splits()]
+        labels, colors = [s[0] for s in styles], [s[1] for s in styles]
         self.legend_ = manual_legend(self.ax_, labels, colors, loc="best")
         self.ax_.set_ylabel("Residuals")
         self.ax_.set_xlabel("Predicted Value")
@@ -389,25 +385,12 @@ def _fit_view_to_images(ax) -> None:
     ax.set_ylim(box[:, 2].min(), box[:, 3].max())
 
 
-@share_params(ResidualsPlot, exclude=("estimator", "ax"))
+@share_params(ResidualsPlot, exclude=("estimator",))
 def residuals_plot(
-    estimator,
-    X_train,
-    y_train,
-    X_test=None,
-    y_test=None,
-    ax=None,
-    hist=True,
-    qqplot=False,
-    train_color="b",
-    test_color="g",
-    line_color=LINE_COLOR,
-    train_alpha=0.75,
-    test_alpha=0.75,
-    is_fitted="auto",
-    show=True,
-    **kwargs,
-):
+    estimator, X_train, y_train, X_test=None, y_test=None, ax=None, hist=True,
+    qqplot=False, train_color="b", test_color="g", line_color=LINE_COLOR,
+    train_alpha=0.75, test_alpha=0.75, is_fitted="auto", show=True, **kwargs,
+):  # fmt: skip
     """Draw the residuals of a regressor on training and test data.
 
     Fits the model on the training data (if needed), scores it on the test
@@ -426,8 +409,6 @@ def residuals_plot(
         Test features; give ``y_test`` with it.
     y_test : array-like of shape (n_test_samples,), default=None
         Test target.
-    ax : matplotlib Axes, default=None
-        The axes to draw on; None draws on a new figure.
     {params}
     show : bool, default=True
         Call ``show()`` (display, or nothing on a non-interactive backend);
