@@ -12,6 +12,7 @@ The gallery page's list of examples is generated here too, from the
 from __future__ import annotations
 
 import ast
+import os
 from importlib import import_module
 from pathlib import Path
 
@@ -99,10 +100,17 @@ def _first_code_line(path: Path) -> int:
 
 
 def write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` unless it already holds exactly that."""
+    """Write ``text`` to ``path`` unless it already holds exactly that.
+
+    The write is atomic (a temporary file, then a rename), so two builds
+    running at once never read a half-written page.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def generate(out: Path = GENERATED) -> list[Path]:

@@ -14,14 +14,13 @@ from sklearn.model_selection import train_test_split
 from vizkit.classifier import ROCAUC
 from vizkit.datasets import make_classification_data
 
-data = make_classification_data(n_samples=1_500, n_classes=3, random_state=4)
+data = make_classification_data(n_samples=1_500, n_classes=3, random_state=0)
 X_train, X_test, y_train, y_test = train_test_split(
     data.X, data.y, test_size=0.3, stratify=data.y, random_state=0
 )
 
 viz = ROCAUC(
     LogisticRegression(max_iter=1_000),
-    classes=data.target_names,
     per_class=True,
     micro=True,
     macro=True,
