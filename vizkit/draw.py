@@ -19,6 +19,8 @@ DENSITY_THRESHOLD = 50_000
 #: Bins along each axis of the density image.
 DENSITY_BINS = 300
 
+_NOTE_GID = "vizkit-density-note"
+
 
 def _bin_indices(x: np.ndarray, y: np.ndarray, bins: int):
     """Flat bin index of each point on a ``bins x bins`` grid, and the extent."""
@@ -71,11 +73,17 @@ def _log_opacity(count: np.ndarray) -> np.ndarray:
 
 
 def _note_density(ax, n_points: int, bins: int) -> None:
-    ax.text(
+    """Say in a corner that points were binned; one note per Axes, counts summed."""
+    for text in ax.texts:
+        if text.get_gid() == _NOTE_GID:
+            n_points += text.vizkit_points
+            text.remove()
+    note = ax.text(
         0.99, 0.01, f"{n_points:,} points binned {bins}x{bins}",
         transform=ax.transAxes, ha="right", va="bottom", fontsize="x-small",
-        color="0.4",
+        color="0.4", gid=_NOTE_GID,
     )  # fmt: skip
+    note.vizkit_points = n_points
 
 
 def scatter_classes(
