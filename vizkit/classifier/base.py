@@ -71,6 +71,8 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
 
     #: Drawn artists: left out of pickles (they belong to a matplotlib session).
     _ARTISTS: tuple[str, ...] = ("lines_", "image_", "texts_")
+    #: The attribute ``score`` computes and ``draw`` needs.
+    _SCORED: str = "score_"
 
     def __init__(
         self,
@@ -233,6 +235,14 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
     def _model_title(self, what: str) -> str:
         """``"<Model> <what>"``, or just ``what`` without a model."""
         return what if self.estimator is None else f"{self.name} {what}"
+
+    def _check_drawable(self) -> None:
+        super()._check_drawable()
+        if not hasattr(self, self._SCORED):
+            raise NotFitted(
+                f"This {type(self).__name__} has no results to draw yet: call "
+                "score(X_test, y_test) after fit, before show() or plot()."
+            )
 
     def __getstate__(self):
         state = super().__getstate__()

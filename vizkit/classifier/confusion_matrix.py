@@ -105,6 +105,8 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
     >>> viz.show()  # doctest: +SKIP
     """
 
+    _SCORED = "confusion_matrix_"
+
     def __init__(
         self,
         estimator,

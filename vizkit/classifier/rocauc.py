@@ -120,6 +120,8 @@ class ROCAUC(ClassificationScoreVisualizer):
     >>> viz.show()  # doctest: +SKIP
     """
 
+    _SCORED = "fpr_"
+
     def __init__(
         self,
         estimator,

@@ -1,0 +1,396 @@
+"""Tests of ROCAUC: curves against scikit-learn, then the drawn lines and legend."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from numpy.testing import assert_allclose, assert_array_equal
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.datasets import make_classification
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.metrics import accuracy_score, auc, roc_auc_score, roc_curve
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import label_binarize
+from sklearn.svm import LinearSVC
+
+from vizkit.classifier import ROCAUC, roc_auc
+from vizkit.classifier.rocauc import macro_average
+from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
+
+
+def dataset(n_classes, seed=0, n_samples=300):
+    X, y = make_classification(
+        n_samples=n_samples, n_features=6, n_informative=4, n_redundant=0,
+        n_classes=n_classes, n_clusters_per_class=1, flip_y=0.1, random_state=seed,
+    )  # fmt: skip
+    return train_test_split(X, y, test_size=0.5, random_state=seed)
+
+
+@pytest.fixture(scope="module")
+def multiclass():
+    return dataset(4)
+
+
+@pytest.fixture(scope="module")
+def binary():
+    return dataset(2, seed=1)
+
+
+def scored(model, split, **params):
+    X_train, X_test, y_train, y_test = split
+    viz = ROCAUC(model, **params)
+    viz.fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    return viz
+
+
+def reference_macro(fprs, tprs):
+    grid = np.unique(np.concatenate(fprs))
+    return grid, np.mean([np.interp(grid, f, t) for f, t in zip(fprs, tprs)], axis=0)
+
+
+class PredictOnly(ClassifierMixin, BaseEstimator):
+    """A classifier with neither predict_proba nor decision_function."""
+
+    def fit(self, X, y):
+        self.classes_ = np.unique(y)
+        return self
+
+    def predict(self, X):
+        return np.full(len(X), self.classes_[0])
+
+
+# -- numbers: multiclass ------------------------------------------------------------
+
+
+def test_per_class_curves_equal_roc_curve(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    viz = scored(LogisticRegression(), multiclass)
+    proba = viz.estimator.predict_proba(X_test)
+    onehot = label_binarize(y_test, classes=[0, 1, 2, 3])
+    for k in range(4):
+        fpr, tpr, _ = roc_curve(onehot[:, k], proba[:, k])
+        assert_allclose(viz.fpr[k], fpr)
+        assert_allclose(viz.tpr[k], tpr)
+        assert viz.roc_auc[k] == pytest.approx(roc_auc_score(onehot[:, k], proba[:, k]))
+    assert viz.target_type_ == "multiclass"
+
+
+def test_micro_average_equals_roc_auc_score_micro(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    viz = scored(LogisticRegression(), multiclass)
+    proba = viz.estimator.predict_proba(X_test)
+    onehot = label_binarize(y_test, classes=[0, 1, 2, 3])
+    fpr, tpr, _ = roc_curve(onehot.ravel(), proba.ravel())
+    assert_allclose(viz.fpr["micro"], fpr)
+    assert_allclose(viz.tpr["micro"], tpr)
+    expected = roc_auc_score(onehot, proba, average="micro")
+    assert viz.roc_auc["micro"] == pytest.approx(expected)
+    assert viz.score_ == pytest.approx(expected)  # micro wins when computed
+
+
+def test_macro_average_interpolates_on_the_union_of_fprs(multiclass):
+    viz = scored(LogisticRegression(), multiclass)
+    grid, mean_tpr = reference_macro(
+        [viz.fpr[k] for k in range(4)], [viz.tpr[k] for k in range(4)]
+    )
+    assert_allclose(viz.fpr["macro"], grid)
+    assert_allclose(viz.tpr["macro"], mean_tpr)
+    assert viz.roc_auc["macro"] == pytest.approx(auc(grid, mean_tpr))
+    assert viz.set_params(micro=False).score(*viz_test(multiclass)) == pytest.approx(
+        viz.roc_auc["macro"]
+    )
+
+
+def viz_test(split):
+    return split[1], split[3]
+
+
+def test_trailing_underscore_aliases_are_the_same_objects(multiclass):
+    viz = scored(LogisticRegression(), multiclass)
+    assert viz.fpr_ is viz.fpr and viz.tpr_ is viz.tpr and viz.roc_auc_ is viz.roc_auc
+    assert set(viz.fpr) == {0, 1, 2, 3, "micro", "macro"}
+
+
+def test_decision_function_multiclass(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    viz = scored(LinearSVC(), multiclass)
+    scores = viz.estimator.decision_function(X_test)
+    onehot = label_binarize(y_test, classes=[0, 1, 2, 3])
+    for k in range(4):
+        assert_allclose(viz.fpr[k], roc_curve(onehot[:, k], scores[:, k])[0])
+    assert viz.roc_auc["micro"] == pytest.approx(
+        roc_auc_score(onehot, scores, average="micro")
+    )
+
+
+def test_string_labels_and_classes_relabelling(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    names = np.array(["d", "c", "b", "a"])  # sorted order differs from codes
+    split = (X_train, X_test, names[y_train], names[y_test])
+    viz = scored(LogisticRegression(), split, classes=["A", "B", "C", "D"])
+    proba = viz.estimator.predict_proba(X_test)
+    onehot = label_binarize(names[y_test], classes=viz.estimator.classes_)
+    assert_allclose(viz.tpr[0], roc_curve(onehot[:, 0], proba[:, 0])[1])
+    assert_array_equal(viz.classes_, ["A", "B", "C", "D"])
+    viz.plot()
+    labels = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
+    assert labels[0] == f"ROC of class A, AUC = {viz.roc_auc[0]:0.2f}"
+
+
+def test_encoder_relabels_legend(multiclass):
+    encoder = {0: "zero", 1: "one", 2: "two", 3: "three"}
+    viz = scored(LogisticRegression(), multiclass, encoder=encoder, micro=False)
+    viz.plot()
+    labels = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
+    assert labels[3].startswith("ROC of class three")
+
+
+def test_pandas_input(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    columns = [f"x{i}" for i in range(X_train.shape[1])]
+    split = (
+        pd.DataFrame(X_train, columns=columns),
+        pd.DataFrame(X_test, columns=columns),
+        pd.Series(y_train),
+        pd.Series(y_test),
+    )
+    viz = scored(LogisticRegression(), split)
+    reference = scored(LogisticRegression(), multiclass)
+    assert viz.roc_auc["micro"] == pytest.approx(reference.roc_auc["micro"])
+
+
+def test_missing_test_class_is_skipped_with_a_warning(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    keep = y_test != 3
+    viz = ROCAUC(LogisticRegression()).fit(X_train, y_train)
+    with pytest.warns(VizkitWarning, match="3"):
+        viz.score(X_test[keep], y_test[keep])
+    assert 3 not in viz.fpr and {0, 1, 2, "micro", "macro"} <= set(viz.fpr)
+
+
+# -- numbers: binary ----------------------------------------------------------------
+
+
+def test_binary_proba_per_class_micro_macro(binary):
+    X_train, X_test, y_train, y_test = binary
+    viz = scored(LogisticRegression(), binary)
+    proba = viz.estimator.predict_proba(X_test)
+    assert viz.target_type_ == "binary"
+    assert_allclose(viz.fpr[1], roc_curve(y_test, proba[:, 1])[0])
+    assert_allclose(viz.fpr[0], roc_curve(1 - y_test, proba[:, 0])[0])
+    onehot = np.column_stack([1 - y_test, y_test])
+    assert_allclose(viz.tpr["micro"], roc_curve(onehot.ravel(), proba.ravel())[1])
+    assert viz.roc_auc["micro"] == pytest.approx(
+        roc_auc_score(onehot, proba, average="micro")
+    )
+    grid, mean_tpr = reference_macro([viz.fpr[0], viz.fpr[1]], [viz.tpr[0], viz.tpr[1]])
+    assert_allclose(viz.tpr["macro"], mean_tpr)
+
+
+def test_binary_true_draws_the_positive_class_only(binary):
+    X_train, X_test, y_train, y_test = binary
+    viz = scored(LogisticRegression(), binary, binary=True)
+    proba = viz.estimator.predict_proba(X_test)
+    assert set(viz.fpr) == {"binary"}
+    assert viz.roc_auc["binary"] == pytest.approx(roc_auc_score(y_test, proba[:, 1]))
+    # Neither average: score_ is the model's accuracy, as in Yellowbrick.
+    assert viz.score_ == pytest.approx(viz.estimator.score(X_test, y_test))
+    viz.plot()
+    (label,) = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
+    assert label == f"ROC for binary decision, AUC = {viz.roc_auc['binary']:0.2f}"
+
+
+def test_one_column_decision_function_gives_the_positive_curve(binary):
+    X_train, X_test, y_train, y_test = binary
+    viz = ROCAUC(LinearSVC()).fit(X_train, y_train)
+    with pytest.warns(VizkitWarning, match="binary=True"):
+        viz.score(X_test, y_test)
+    scores = viz.estimator.decision_function(X_test)
+    assert set(viz.fpr) == {"binary"}
+    assert_allclose(viz.tpr["binary"], roc_curve(y_test, scores)[1])
+    assert viz.roc_auc["binary"] == pytest.approx(roc_auc_score(y_test, scores))
+
+
+def test_one_column_decision_function_per_class_only(binary):
+    X_train, X_test, y_train, y_test = binary
+    viz = scored(LinearSVC(), binary, micro=False, macro=False)
+    scores = viz.estimator.decision_function(X_test)
+    assert set(viz.fpr) == {0, 1}
+    assert_allclose(viz.fpr[0], roc_curve(1 - y_test, -scores)[0])
+    assert_allclose(viz.fpr[1], roc_curve(y_test, scores)[0])
+
+
+def test_binary_string_labels(binary):
+    X_train, X_test, y_train, y_test = binary
+    names = np.array(["no", "yes"])
+    split = (X_train, X_test, names[y_train], names[y_test])
+    viz = scored(LogisticRegression(), split, binary=True)
+    proba = viz.estimator.predict_proba(X_test)
+    assert viz.roc_auc["binary"] == pytest.approx(roc_auc_score(y_test, proba[:, 1]))
+
+
+def test_binary_micro_without_per_class(binary):
+    viz = scored(LogisticRegression(), binary, per_class=False, macro=False)
+    viz.plot()
+    assert set(viz.lines_) == {"micro"}
+
+
+def test_macro_average_helper():
+    fprs = [np.array([0.0, 0.5, 1.0]), np.array([0.0, 0.25, 1.0])]
+    tprs = [np.array([0.0, 1.0, 1.0]), np.array([0.0, 0.5, 1.0])]
+    grid, mean_tpr = macro_average(fprs, tprs)
+    assert_allclose(grid, [0.0, 0.25, 0.5, 1.0])
+    assert_allclose(mean_tpr, [0.0, (0.5 + 0.5) / 2, (1.0 + 2 / 3) / 2, 1.0])
+
+
+# -- drawing ---------------------------------------------------------------------
+
+
+def test_one_line_per_curve_with_fpr_tpr_data(multiclass):
+    viz = scored(LogisticRegression(), multiclass)
+    viz.plot()
+    assert list(viz.lines_) == [0, 1, 2, 3, "micro", "macro"]
+    for key, line in viz.lines_.items():
+        assert_allclose(
+            line.get_xydata(), np.column_stack([viz.fpr[key], viz.tpr[key]])
+        )
+    diagonal = viz.ax_.lines[-1]
+    assert_allclose(diagonal.get_xydata(), [[0, 0], [1, 1]])
+    assert len(viz.ax_.lines) == 7
+
+
+def test_legend_labels_title_and_limits(multiclass):
+    viz = scored(LogisticRegression(), multiclass)
+    viz.plot()
+    labels = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
+    assert labels[:4] == [
+        f"ROC of class {k}, AUC = {viz.roc_auc[k]:0.2f}" for k in range(4)
+    ]
+    assert labels[4] == f"micro-average ROC curve, AUC = {viz.roc_auc['micro']:0.2f}"
+    assert labels[5] == f"macro-average ROC curve, AUC = {viz.roc_auc['macro']:0.2f}"
+    assert viz.ax_.get_title() == "ROC Curves for LogisticRegression"
+    assert viz.ax_.get_xlim() == (0.0, 1.0) and viz.ax_.get_ylim() == (0.0, 1.0)
+    assert viz.ax_.get_xlabel() == "False Positive Rate"
+
+
+def test_per_class_false_draws_only_averages(multiclass):
+    viz = scored(LogisticRegression(), multiclass, per_class=False)
+    viz.plot()
+    assert list(viz.lines_) == ["micro", "macro"]
+    assert {0, 1, 2, 3} <= set(viz.fpr)  # computed for the macro average
+
+
+# -- other ways in ---------------------------------------------------------------------
+
+
+def test_from_predictions_binary_scores():
+    rng = np.random.default_rng(0)
+    y_true = rng.integers(0, 2, 200)
+    y_score = y_true + rng.normal(size=200)
+    viz = ROCAUC.from_predictions(y_true, y_score, binary=True)
+    assert viz.roc_auc["binary"] == pytest.approx(roc_auc_score(y_true, y_score))
+    assert viz.score_ == pytest.approx(viz.roc_auc["binary"])
+    assert viz.ax_.get_title() == "ROC Curves"
+
+
+def test_from_predictions_multiclass_scores():
+    rng = np.random.default_rng(1)
+    y_true = np.array(["a", "b", "c"])[rng.integers(0, 3, 300)]
+    y_score = rng.dirichlet(np.ones(3), size=300)
+    y_score[np.arange(300), np.searchsorted(["a", "b", "c"], y_true)] += 0.3
+    viz = ROCAUC.from_predictions(y_true, y_score)
+    onehot = label_binarize(y_true, classes=["a", "b", "c"])
+    assert viz.roc_auc["micro"] == pytest.approx(
+        roc_auc_score(onehot, y_score, average="micro")
+    )
+    assert_array_equal(viz.classes_, ["a", "b", "c"])
+    with pytest.raises(VizkitValueError, match="y_score"):
+        ROCAUC.from_predictions(y_true, y_score[:, :2])
+
+
+def test_from_estimator(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    model = LogisticRegression().fit(X_train, y_train)
+    viz = ROCAUC.from_estimator(model, X_test, y_test, macro=False)
+    proba = model.predict_proba(X_test)
+    onehot = label_binarize(y_test, classes=model.classes_)
+    assert viz.score_ == pytest.approx(roc_auc_score(onehot, proba, average="micro"))
+    assert "macro" not in viz.lines_
+
+
+def test_quick_method(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    viz = roc_auc(
+        LogisticRegression(), X_train, y_train, X_test, y_test, show=False,
+        micro=False, title="Quick",
+    )  # fmt: skip
+    assert isinstance(viz, ROCAUC)
+    assert viz.ax_.get_title() == "Quick"
+    assert "micro" not in viz.fpr
+    assert viz.score_ == pytest.approx(viz.roc_auc["macro"])
+
+
+def test_yellowbrick_usage_runs(tmp_path):
+    X_train, X_test, y_train, y_test = dataset(3, seed=2)
+    viz = ROCAUC(LogisticRegression(), classes=["win", "loss", "draw"])
+    viz.fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    viz.show(outpath=tmp_path / "roc.png")
+    assert (tmp_path / "roc.png").stat().st_size > 0
+    assert plt.get_fignums() == []
+
+
+# -- errors ---------------------------------------------------------------------------
+
+
+def test_regressor_is_refused(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    with pytest.raises(ModelError, match="estimator LinearRegression"):
+        ROCAUC(LinearRegression()).fit(X_train, y_train)
+
+
+def test_model_without_scores_is_refused(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    with pytest.raises(ModelError, match="estimator PredictOnly"):
+        ROCAUC(PredictOnly()).fit(X_train, y_train)
+    prefit = PredictOnly().fit(X_train, y_train)
+    with pytest.raises(ModelError, match="estimator PredictOnly"):
+        ROCAUC(prefit).score(X_test, y_test)
+
+
+def test_single_class_is_refused(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    with pytest.raises(VizkitValueError, match=r"\by\b.*single class"):
+        ROCAUC(LogisticRegression()).fit(X_train, np.ones_like(y_train))
+    viz = ROCAUC(LogisticRegression()).fit(X_train, y_train)
+    with pytest.raises(VizkitValueError, match=r"\by\b.*single class"):
+        viz.score(X_test[y_test == 0], y_test[y_test == 0])
+
+
+def test_no_curve_requested_and_binary_on_multiclass(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    viz = ROCAUC(LogisticRegression(), micro=False, macro=False, per_class=False)
+    viz.fit(X_train, y_train)
+    with pytest.raises(VizkitValueError, match="no curve"):
+        viz.score(X_test, y_test)
+    viz = ROCAUC(LogisticRegression(), binary=True).fit(X_train, y_train)
+    with pytest.raises(VizkitValueError, match="binary=True"):
+        viz.score(X_test, y_test)
+
+
+def test_bad_options_and_unfitted_score(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    with pytest.raises(VizkitValueError, match="micro"):
+        ROCAUC(LogisticRegression(), micro="yes").fit(X_train, y_train)
+    with pytest.raises(NotFitted):
+        ROCAUC(LogisticRegression()).score(X_test, y_test)
+
+
+def test_accuracy_score_without_averages(multiclass):
+    X_train, X_test, y_train, y_test = multiclass
+    viz = scored(LogisticRegression(), multiclass, micro=False, macro=False)
+    expected = accuracy_score(y_test, viz.estimator.predict(X_test))
+    assert viz.score_ == pytest.approx(expected)
