@@ -158,6 +158,9 @@ def test_score_with_an_unfitted_model_raises_not_fitted(data):
     X, y = data
     with pytest.raises(NotFitted):
         ClassificationScoreVisualizer(LogisticRegression()).score(X, y)
+    viz = ClassificationScoreVisualizer(LogisticRegression(), is_fitted=True)
+    with pytest.raises(NotFitted, match="is_fitted=True"):
+        viz.fit(X, y)
 
 
 def test_unknown_class_in_y_for_a_prefit_model(data):

@@ -19,11 +19,11 @@ from sklearn.preprocessing import LabelEncoder
 from sklearn.svm import LinearSVC
 
 from vizkit.classifier import ConfusionMatrix, confusion_matrix
+from vizkit.classifier.base import class_counts
 from vizkit.classifier.confusion_matrix import (
     CMAP_MUTEDCOLOR,
     CMAP_OVERCOLOR,
     CMAP_UNDERCOLOR,
-    class_counts,
     percent_of_true,
 )
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning

@@ -19,7 +19,11 @@ from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
 from vizkit.style import color_palette
 from vizkit.utils.labels import decode_labels, encode_target
-from vizkit.utils.validation import check_classes, check_option
+from vizkit.utils.validation import (
+    check_classes,
+    check_option,
+    estimator_is_fitted,
+)
 
 _BOOLEAN = (True, False)
 
@@ -128,7 +132,11 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         values, counts = np.unique(y_array, return_counts=True)
         check_classes(values, "y")
         self._fit_estimator(X, y, **kwargs)
-        self._check_estimator_fitted("fit")
+        if not estimator_is_fitted(self.estimator):
+            raise NotFitted(
+                f"estimator {type(self.estimator).__name__} is not fitted although "
+                "is_fitted=True; fit it first, or leave is_fitted='auto'."
+            )
         self._set_classes(self._model_classes(values))
         self.class_counts_ = _aligned_counts(values, counts, self._class_values)
         return self
@@ -181,13 +189,12 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
     def _prepare_score(self, X, y) -> tuple[np.ndarray, np.ndarray]:
         """Checks shared by every ``score``; finds the classes if ``fit`` did not."""
         self._check_options()
-        self._check_estimator_fitted("score")
         self._check_classifier()
+        self._check_estimator_fitted("score")
         X_array, y_array = self._check_classification_data(X, y)
         if not hasattr(self, "classes_"):  # a prefit model scored without fit
-            values, counts = np.unique(y_array, return_counts=True)
-            self._set_classes(self._model_classes(values))
-            self.class_counts_ = _aligned_counts(values, counts, self._class_values)
+            self._set_classes(self._model_classes(np.unique(y_array)))
+            self.class_counts_ = class_counts(y_array, self._class_values)
         return X_array, y_array
 
     # -- classes -----------------------------------------------------------------------
@@ -270,6 +277,19 @@ def _aligned_counts(
     """Counts of ``values`` rearranged to ``classes`` order (zero if absent)."""
     aligned = np.zeros(len(classes), dtype=np.int64)
     aligned[encode_target(values, classes)] = counts
+    return aligned
+
+
+def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
+    """Number of samples of each of ``classes`` in ``y`` (zero if absent).
+
+    Values of ``y`` that are not in ``classes`` are not counted.
+    """
+    values, counts = np.unique(y, return_counts=True)
+    known = np.isin(values, classes)
+    aligned = np.zeros(len(classes), dtype=np.int64)
+    order = np.argsort(classes)
+    aligned[order[np.searchsorted(classes[order], values[known])]] = counts[known]
     return aligned
 
 

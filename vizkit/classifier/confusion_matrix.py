@@ -10,7 +10,11 @@ from sklearn.metrics import accuracy_score
 from sklearn.metrics import confusion_matrix as confusion_matrix_metric
 
 from vizkit.base import score_quick_method
-from vizkit.classifier.base import ClassificationScoreVisualizer, quick_kwargs
+from vizkit.classifier.base import (
+    ClassificationScoreVisualizer,
+    class_counts,
+    quick_kwargs,
+)
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.utils.docs import share_params
 from vizkit.utils.labels import label_names
@@ -233,17 +237,6 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
 
 
 # -- pure helpers ----------------------------------------------------------------------
-
-
-def class_counts(y_true: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Number of samples of each of ``labels`` in ``y_true`` (zero if absent)."""
-    values, counts = np.unique(y_true, return_counts=True)
-    known = np.isin(values, labels)
-    aligned = np.zeros(len(labels), dtype=np.int64)
-    order = np.argsort(labels)
-    position = order[np.searchsorted(labels[order], values[known])]
-    aligned[position] = counts[known]
-    return aligned
 
 
 def percent_of_true(matrix: np.ndarray) -> np.ndarray:
