@@ -257,8 +257,8 @@ class PCA(ProjectionVisualizer):
 
     def _draw_heatmap(self, divider) -> None:
         components = self.pca_components_
-        self.uax_ = divider.append_axes("bottom", size="10%", pad=0.7)
-        self.lax_ = divider.append_axes("bottom", size="15%", pad=0.5)
+        self.uax_ = divider.append_axes("bottom", size="5%", pad=0.55)
+        self.lax_ = divider.append_axes("bottom", size="15%", pad=0.4)
         limit = float(np.abs(components).max()) or 1.0
         self.heatmap_ = self.lax_.imshow(
             components, interpolation="none", aspect="auto",
@@ -282,6 +282,8 @@ class PCA(ProjectionVisualizer):
             n_features = len(self.features_)
             self.lax_.set_xticks(np.arange(n_features), self.features_, rotation=90)
             self.lax_.set_yticks(np.arange(len(labels)), labels)
+            if getattr(self, "_owns_figure", False):  # make room for the names
+                self.fig_.tight_layout()
         return self.ax_
 
 
