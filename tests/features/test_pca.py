@@ -54,7 +54,7 @@ def texts(artists):
 
 
 @pytest.mark.parametrize("scale", [True, False])
-@pytest.mark.parametrize("projection", [2, 3])
+@pytest.mark.parametrize("projection", [2, np.int64(3)])
 def test_numbers_equal_sklearn(iris, scale, projection):
     X, y = iris
     viz = PCA(scale=scale, projection=projection)
@@ -325,6 +325,7 @@ def test_yellowbrick_documented_examples(iris, tmp_path):
     [
         ({"projection": 4}, "projection"),
         ({"projection": "4d"}, "projection"),
+        ({"projection": True}, "projection"),
         ({"projection": 3, "heatmap": True}, "heatmap"),
         ({"target_type": "bogus"}, "target_type"),
         ({"classes": ["a", "b"]}, "classes"),

@@ -13,6 +13,7 @@ figure says so.
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,8 @@ MAX_POINTS_3D = 20_000
 
 def projection_dims(projection: Any) -> int:
     """The number of dimensions, 2 or 3, of a ``projection`` option."""
+    if isinstance(projection, numbers.Integral) and not isinstance(projection, bool):
+        projection = int(projection)  # numpy integers from parameter grids
     check_option(projection, "projection", PROJECTIONS)
     return int(str(projection)[0])
 
