@@ -24,7 +24,7 @@ class Dots(Visualizer):
         return self
 
     def draw(self):
-        self.line_, = self.ax_.plot(self.means_, "o")
+        (self.line_,) = self.ax_.plot(self.means_, "o")
 
     def finalize(self):
         self.set_title("Means")
@@ -33,8 +33,9 @@ class Dots(Visualizer):
 
 @pytest.fixture
 def data():
-    return make_classification(n_samples=120, n_classes=3, n_informative=3,
-                               random_state=1)
+    return make_classification(
+        n_samples=120, n_classes=3, n_informative=3, random_state=1
+    )
 
 
 def test_fit_draws_nothing_and_show_draws_on_own_figure(data):
@@ -90,7 +91,7 @@ def test_model_visualizer_proxies_public_attributes_only(data):
     assert viz.name == "LogisticRegression"
     assert not hasattr(viz, "coef_")  # fitted state stays the model's
     with pytest.raises(VizkitAttributeError, match="no_such_thing"):
-        viz.no_such_thing
+        _ = viz.no_such_thing
 
 
 def test_is_fitted_decides_refitting(data):
@@ -115,7 +116,8 @@ def test_grid_draws_each_visualizer_on_its_own_axes(data, tmp_path):
     X, y = data
     grid = VisualizerGrid(
         [ConfusionMatrix(LogisticRegression()), ROCAUC(LogisticRegression())],
-        ncols=2, title="Two views",
+        ncols=2,
+        title="Two views",
     )
     given = grid.visualizers[0]
     grid.fit(X, y)

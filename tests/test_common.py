@@ -12,8 +12,9 @@ import inspect
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.image as mpimg
@@ -418,7 +419,7 @@ def test_bad_input_raises_a_clear_vizkit_error(name):
 def test_unknown_option_raises_naming_the_option(name):
     recipe = RECIPES[name]
     X, y = recipe.data()
-    (option, value), = recipe.bad_option.items()
+    ((option, value),) = recipe.bad_option.items()
     viz = recipe.make(**recipe.bad_option)
     with pytest.raises(VizkitError, match=option):
         recipe.fit(viz, X, y)

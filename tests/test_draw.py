@@ -35,8 +35,9 @@ def test_class_image_colours_each_bin_by_its_majority_class():
     # Ties may resolve either way between np.argmax orders; compare unique winners.
     unique = (per_class.T == per_class.max(axis=0).T[..., None]).sum(axis=-1) == 1
     expected = np.array([to_rgba(c)[:3] for c in colors])[majority]
-    np.testing.assert_allclose(rgba[occupied & unique][:, :3],
-                               expected[occupied & unique])
+    np.testing.assert_allclose(
+        rgba[occupied & unique][:, :3], expected[occupied & unique]
+    )
 
 
 def test_value_image_is_the_mean_per_bin():
@@ -53,11 +54,13 @@ def test_value_image_is_the_mean_per_bin():
 def test_scatter_switches_to_one_image_above_the_threshold():
     x, y, codes = points(n=2_000)
     fig, ax = plt.subplots()
-    small = scatter_classes(ax, x, y, codes, ["red", "green", "blue"],
-                            density_threshold=5_000)
+    small = scatter_classes(
+        ax, x, y, codes, ["red", "green", "blue"], density_threshold=5_000
+    )
     np.testing.assert_allclose(small.get_offsets(), np.c_[x, y])
-    big = scatter_classes(ax, x, y, codes, ["red", "green", "blue"],
-                          density_threshold=1_000)
+    big = scatter_classes(
+        ax, x, y, codes, ["red", "green", "blue"], density_threshold=1_000
+    )
     assert isinstance(big, AxesImage)
     mappable = scatter_values(ax, x, y, x, cmap="viridis", density_threshold=1_000)
     assert isinstance(mappable, AxesImage)

@@ -19,8 +19,9 @@ def resident_bytes() -> int:
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc")
 def test_200_fit_score_show_cycles_hold_memory_flat(tmp_path):
-    X, y = make_classification(n_samples=200, n_classes=3, n_informative=3,
-                               random_state=0)
+    X, y = make_classification(
+        n_samples=200, n_classes=3, n_informative=3, random_state=0
+    )
     model = LogisticRegression(max_iter=300).fit(X, y)
     outpath = tmp_path / "cm.png"
 

@@ -308,9 +308,9 @@ class ModelVisualizer(Visualizer):
 
         NaN in X is allowed when the model accepts it (its ``allow_nan`` tag).
         """
-        allow_nan = self.estimator is not None and get_tags(
-            self.estimator
-        ).input_tags.allow_nan
+        allow_nan = (
+            self.estimator is not None and get_tags(self.estimator).input_tags.allow_nan
+        )
         X_array = check_X(X, allow_nan=allow_nan)
         y_array = None
         if y is not None:
@@ -408,8 +408,9 @@ class VisualizerGrid(Visualizer):
 
     SUBPLOT_DEFAULT_PIXELS = 400
 
-    def __init__(self, visualizers=(), nrows=None, ncols=None, axarr=None, title=None,
-                 size=None):
+    def __init__(
+        self, visualizers=(), nrows=None, ncols=None, axarr=None, title=None, size=None
+    ):
         self.visualizers = visualizers
         self.nrows = nrows
         self.ncols = ncols

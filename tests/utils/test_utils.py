@@ -72,17 +72,21 @@ def test_target_color_type():
 
 def test_decode_and_encode_labels():
     y = np.array([0, 2, 1])
-    np.testing.assert_array_equal(decode_labels(y, classes=["a", "b", "c"]),
-                                  ["a", "c", "b"])
-    np.testing.assert_array_equal(decode_labels(y, encoder={0: "x", 1: "y", 2: "z"}),
-                                  ["x", "z", "y"])
+    np.testing.assert_array_equal(
+        decode_labels(y, classes=["a", "b", "c"]), ["a", "c", "b"]
+    )
+    np.testing.assert_array_equal(
+        decode_labels(y, encoder={0: "x", 1: "y", 2: "z"}), ["x", "z", "y"]
+    )
     encoder = LabelEncoder().fit(["cat", "dog"])
-    np.testing.assert_array_equal(decode_labels([1, 0], encoder=encoder),
-                                  ["dog", "cat"])
+    np.testing.assert_array_equal(
+        decode_labels([1, 0], encoder=encoder), ["dog", "cat"]
+    )
     with pytest.raises(VizkitValueError, match="classes has 2 names"):
         decode_labels(y, classes=["a", "b"])
-    np.testing.assert_array_equal(encode_target(np.array(["b", "a"]),
-                                                np.array(["b", "a"])), [0, 1])
+    np.testing.assert_array_equal(
+        encode_target(np.array(["b", "a"]), np.array(["b", "a"])), [0, 1]
+    )
     with pytest.raises(VizkitValueError, match="'z'"):
         encode_target(np.array(["z"]), np.array(["a", "b"]))
 

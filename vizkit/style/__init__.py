@@ -9,4 +9,11 @@ from vizkit.style.palettes import (
 )
 from vizkit.style.theme import theme
 
-__all__ = ["LINE_COLOR", "PALETTES", "color_palette", "get_colormap", "resolve_colors", "theme"]
+__all__ = [
+    "LINE_COLOR",
+    "PALETTES",
+    "color_palette",
+    "get_colormap",
+    "resolve_colors",
+    "theme",
+]

@@ -62,9 +62,11 @@ def color_palette(palette: Any = None, n_colors: int | None = None) -> list[str]
         if name in PALETTES:
             colors = PALETTES[name]
         else:
-            name = palette[len(_SEABORN_PREFIX) :] if name.startswith(
-                _SEABORN_PREFIX
-            ) else palette
+            name = (
+                palette[len(_SEABORN_PREFIX) :]
+                if name.startswith(_SEABORN_PREFIX)
+                else palette
+            )
             return _seaborn_palette(name, n_colors)
     else:
         colors = list(palette)

@@ -22,7 +22,9 @@ def theme_rc(palette: Any = "yellowbrick") -> dict[str, Any]:
 
 
 @contextmanager
-def theme(palette: Any = "yellowbrick", rc: dict[str, Any] | None = None) -> Iterator[None]:
+def theme(
+    palette: Any = "yellowbrick", rc: dict[str, Any] | None = None
+) -> Iterator[None]:
     """Draw with vizkit's theme inside the block; rcParams are restored after.
 
     Parameters

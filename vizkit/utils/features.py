@@ -9,7 +9,9 @@ import numpy as np
 from vizkit.exceptions import VizkitValueError
 
 
-def feature_names(X: Any, features: Any = None, n_features: int | None = None) -> np.ndarray:
+def feature_names(
+    X: Any, features: Any = None, n_features: int | None = None
+) -> np.ndarray:
     """Names of the columns of ``X``.
 
     ``features`` (the user's list) wins, then the column names of a pandas or

@@ -32,7 +32,9 @@ def decode_labels(
         return np.asarray([encoder[v] for v in values])
     if classes is None:
         return values
-    index = values if values.dtype.kind in "iu" else LabelEncoder().fit_transform(values)
+    index = (
+        values if values.dtype.kind in "iu" else LabelEncoder().fit_transform(values)
+    )
     names = np.asarray(classes)
     if len(index) and (index.min() < 0 or index.max() >= len(names)):
         raise VizkitValueError(

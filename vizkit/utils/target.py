@@ -27,7 +27,10 @@ def target_color_type(y: np.ndarray | None) -> TargetType:
         return TargetType.SINGLE
     kind = type_of_target(y)
     if kind in ("binary", "multiclass"):
-        if np.asarray(y).dtype.kind in "iuf" and len(np.unique(y)) > MAX_DISCRETE_CLASSES:
+        if (
+            np.asarray(y).dtype.kind in "iuf"
+            and len(np.unique(y)) > MAX_DISCRETE_CLASSES
+        ):
             return TargetType.CONTINUOUS
         return TargetType.DISCRETE
     if kind == "continuous":
