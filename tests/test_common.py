@@ -30,6 +30,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
 from vizkit import registry
+from vizkit.base import _is_drawing
 from vizkit.classifier import ROCAUC, ConfusionMatrix
 from vizkit.exceptions import NotFitted, VizkitError
 from vizkit.features import PCA
@@ -236,6 +237,8 @@ def test_pickle_round_trip_of_fitted_visualizer(name):
     viz = RECIPES[name].fitted()
     viz.show(outpath=None)  # drawn artists must not break pickling
     restored = pickle.loads(pickle.dumps(viz))
+    drawn = [k for k, v in vars(restored).items() if _is_drawing(v)]
+    assert drawn == [], "drawn artists are left out of pickles"
     arrays = {k: v for k, v in vars(viz).items() if isinstance(v, np.ndarray)}
     assert arrays, "a fitted visualizer stores its results as arrays"
     for key, value in arrays.items():

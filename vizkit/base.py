@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import math
+import sys
 import warnings
 from typing import Any
 
@@ -199,9 +200,23 @@ class Visualizer(BaseEstimator):
     def __getstate__(self):
         # Drawn artists belong to a matplotlib session; pickles carry results only.
         state = super().__getstate__()
-        for name in ("ax_", "fig_", "_owns_figure", "_plotted_by_user"):
+        for name in ("_owns_figure", "_plotted_by_user"):
             state.pop(name, None)
-        return state
+        return {k: v for k, v in state.items() if not _is_drawing(v)}
+
+
+def _is_drawing(value: Any) -> bool:
+    """True for matplotlib artists and colorbars, alone, in a list or a dict."""
+    if "matplotlib" not in sys.modules:
+        return False  # nothing was drawn in this process
+    from matplotlib.artist import Artist
+    from matplotlib.colorbar import Colorbar
+
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_is_drawing(item) for item in value)
+    return isinstance(value, (Artist, Colorbar))
 
 
 def _display(fig) -> None:

@@ -73,8 +73,6 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         The model's accuracy on the data given to ``score``.
     """
 
-    #: Drawn artists: left out of pickles (they belong to a matplotlib session).
-    _ARTISTS: tuple[str, ...] = ("lines_", "image_", "texts_")
     #: The attribute ``score`` computes and ``draw`` needs.
     _SCORED: str = "score_"
 
@@ -250,12 +248,6 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
                 f"This {type(self).__name__} has no results to draw yet: call "
                 "score(X_test, y_test) after fit, before show() or plot()."
             )
-
-    def __getstate__(self):
-        state = super().__getstate__()
-        for name in self._ARTISTS:
-            state.pop(name, None)
-        return state
 
 
 def _check_discrete(y: np.ndarray, name: str) -> None:

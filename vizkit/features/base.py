@@ -57,9 +57,6 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         The column names of X, when X was a pandas or polars frame.
     """
 
-    #: Drawn artists kept on the visualizer; they are not pickled.
-    _artist_attrs: tuple[str, ...] = ()
-
     def fit(self, X, y=None):
         """Record the shape and column names of ``X``. Returns self."""
         self._record_input(X, check_X(X))
@@ -150,12 +147,6 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
                 f"{self.n_features_in_} columns; give one name per column."
             )
         return names
-
-    def __getstate__(self):
-        state = super().__getstate__()
-        for name in self._artist_attrs:
-            state.pop(name, None)
-        return state
 
 
 class DataVisualizer(FeatureVisualizer):

@@ -132,9 +132,6 @@ class PCA(ProjectionVisualizer):
     >>> visualizer.show()  # doctest: +SKIP
     """
 
-    _artist_attrs = ProjectionVisualizer._artist_attrs + (
-        "arrows_", "arrow_labels_", "lax_", "uax_", "heatmap_", "heatmap_colorbar_",
-    )  # fmt: skip
     _default_title = "Principal Component Plot"
 
     def __init__(

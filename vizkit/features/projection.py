@@ -102,7 +102,6 @@ class ProjectionVisualizer(DataVisualizer):
         The colorbar of a continuous target.
     """
 
-    _artist_attrs = ("scatter_", "cax_", "colorbar_", "legend_")
     #: Title when ``title`` is None.
     _default_title: str | None = None
 

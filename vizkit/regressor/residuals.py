@@ -29,8 +29,6 @@ HIST_BINS = 50
 SPLITS = ("train", "test")
 # Per-split fitted attributes: f"{split}_{name}_".
 _SPLIT_RESULTS = ("predictions", "residuals", "score", "histogram", "qq")
-# Drawn artists, dropped from pickles (they belong to a matplotlib session).
-_ARTISTS = ("hax_", "qqax_", "scatters_", "zero_line_", "legend_")
 
 
 # -- computations (arrays in, arrays out) -----------------------------------------
@@ -358,12 +356,6 @@ class ResidualsPlot(RegressionScoreVisualizer):
             self.qqax_.set_ylabel("Observed quantiles")
             self.qqax_.yaxis.set_label_position("right")
         return self.ax_
-
-    def __getstate__(self):
-        state = super().__getstate__()
-        for name in _ARTISTS:
-            state.pop(name, None)
-        return state
 
 
 def _fit_view_to_images(ax) -> None:

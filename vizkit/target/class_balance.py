@@ -256,11 +256,6 @@ class ClassBalance(TargetVisualizer):
             self.ax_.legend(frameon=True)
         return self.ax_
 
-    def __getstate__(self):
-        state = super().__getstate__()
-        state.pop("bars_", None)
-        return state
-
 
 def _is_single_color(value: Any) -> bool:
     """True for one matplotlib colour that is not also a palette name."""

@@ -148,8 +148,9 @@ def check_option(value: Any, name: str, allowed: Iterable[Any]) -> Any:
 def check_classes(classes: np.ndarray, name: str = "y") -> np.ndarray:
     """Check that a classification target has at least two classes."""
     if len(classes) < 2:
+        only = np.asarray(classes)[0].item()
         raise VizkitValueError(
-            f"{name} has a single class ({classes[0]!r}); a classification "
+            f"{name} has a single class ({only!r}); a classification "
             "visualizer needs samples of at least two classes."
         )
     return classes
