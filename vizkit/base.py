@@ -28,6 +28,7 @@ from vizkit.exceptions import (
     VizkitAttributeError,
     VizkitDeprecationWarning,
     VizkitValueError,
+    VizkitWarning,
 )
 from vizkit.utils.validation import (
     check_target,
@@ -155,6 +156,30 @@ class Visualizer(BaseEstimator):
             stacklevel=2,
         )
         return self.show(*args, **kwargs)
+
+    # -- Yellowbrick spellings ------------------------------------------------------
+
+    def _alias(self, old: str, new: str) -> Any:
+        """The value of ``new``, or of ``old``, Yellowbrick's name for it (warned)."""
+        value = getattr(self, old)
+        if value is None:
+            return getattr(self, new)
+        warnings.warn(
+            f"{old} is Yellowbrick's name for {new}; pass {new}= instead.",
+            VizkitDeprecationWarning,
+            stacklevel=3,
+        )
+        return value
+
+    def _warn_ignored(self, name: str, hint: str) -> None:
+        """Warn that a parameter Yellowbrick accepted has no effect here."""
+        if getattr(self, name) is not None:
+            warnings.warn(
+                f"{type(self).__name__} ignores {name} (accepted for Yellowbrick "
+                f"compatibility); {hint}",
+                VizkitWarning,
+                stacklevel=3,
+            )
 
     # -- drawing internals ---------------------------------------------------------
 

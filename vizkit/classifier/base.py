@@ -209,8 +209,13 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         self._class_values = np.asarray(values)
         self.classes_ = self._decode(self._class_values)
 
+    def _encoder(self) -> Any:
+        """The ``encoder`` parameter (subclasses may accept other spellings)."""
+        return self.encoder
+
     def _decode(self, values: np.ndarray) -> np.ndarray:
-        if self.encoder is not None:
+        encoder = self._encoder()
+        if encoder is not None:
             if self.classes is not None:
                 warnings.warn(
                     "both classes and encoder were given; the labels come from "
@@ -219,7 +224,7 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
                     stacklevel=4,
                 )
             try:
-                return decode_labels(values, encoder=self.encoder)
+                return decode_labels(values, encoder=encoder)
             except (KeyError, ValueError, TypeError) as error:
                 raise VizkitValueError(
                     f"encoder could not decode the classes {values.tolist()} "

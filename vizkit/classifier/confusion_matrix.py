@@ -82,6 +82,11 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         The title of the plot; None gives "<Model> Confusion Matrix".
     size : tuple of (width, height) in pixels, default=None
         The size of the figure, in pixels as in Yellowbrick.
+    color : any, default=None
+        Accepted as Yellowbrick did; ignored with a warning (use ``cmap``).
+    label_encoder : dict or fitted transformer, default=None
+        The name Yellowbrick's docs use for ``encoder``; used as ``encoder``
+        with a deprecation warning.
 
     Attributes
     ----------
@@ -126,6 +131,8 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         fig=None,
         title=None,
         size=None,
+        color=None,
+        label_encoder=None,
     ):
         self.estimator = estimator
         self.ax = ax
@@ -140,11 +147,18 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         self.fig = fig
         self.title = title
         self.size = size
+        self.color = color
+        self.label_encoder = label_encoder
 
     def _check_options(self) -> None:
         super()._check_options()
         check_option(self.percent, "percent", (True, False))
         _colormap(self.cmap)
+        self._alias("label_encoder", "encoder")  # warns once, here
+        self._warn_ignored("color", "colour the cells with cmap= instead.")
+
+    def _encoder(self):
+        return self.encoder if self.label_encoder is None else self.label_encoder
 
     def score(self, X, y):
         """Compute the confusion matrix of the model on test data.

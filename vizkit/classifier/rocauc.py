@@ -88,6 +88,9 @@ class ROCAUC(ClassificationScoreVisualizer):
         The title of the plot; None gives "ROC Curves for <Model>".
     size : tuple of (width, height) in pixels, default=None
         The size of the figure, in pixels as in Yellowbrick.
+    color : any, default=None
+        Accepted as Yellowbrick did; ignored with a warning (curves are
+        coloured per class).
 
     Attributes
     ----------
@@ -137,6 +140,7 @@ class ROCAUC(ClassificationScoreVisualizer):
         fig=None,
         title=None,
         size=None,
+        color=None,
     ):
         self.estimator = estimator
         self.ax = ax
@@ -151,11 +155,13 @@ class ROCAUC(ClassificationScoreVisualizer):
         self.fig = fig
         self.title = title
         self.size = size
+        self.color = color
 
     def _check_options(self) -> None:
         super()._check_options()
         for name in ("micro", "macro", "per_class", "binary"):
             check_option(getattr(self, name), name, (True, False))
+        self._warn_ignored("color", "the curves are coloured per class.")
 
     def fit(self, X, y=None, **kwargs):
         """Fit the wrapped classifier if needed and find its classes.

@@ -101,6 +101,12 @@ class PCA(ProjectionVisualizer):
         The title of the plot; None gives "Principal Component Plot".
     size : tuple of (width, height) in pixels, default=None
         The size of the figure, in pixels as in Yellowbrick.
+    color : any, default=None
+        Accepted because Yellowbrick's docs pass it; ignored with a warning
+        (colour by class with ``colors``).
+    proj_dim : {2, 3}, default=None
+        Yellowbrick's old name of ``projection``; used with a deprecation
+        warning when given.
 
     Attributes
     ----------
@@ -152,6 +158,8 @@ class PCA(ProjectionVisualizer):
         fig=None,
         title=None,
         size=None,
+        color=None,
+        proj_dim=None,
     ):
         self.ax = ax
         self.features = features
@@ -169,6 +177,8 @@ class PCA(ProjectionVisualizer):
         self.fig = fig
         self.title = title
         self.size = size
+        self.color = color
+        self.proj_dim = proj_dim
 
     @property
     def pca_transformer(self) -> Pipeline:
@@ -190,8 +200,13 @@ class PCA(ProjectionVisualizer):
 
     # -- compute -------------------------------------------------------------------
 
+    def _projection(self):
+        return self.projection if self.proj_dim is None else self.proj_dim
+
     def _check_params(self) -> None:
         super()._check_params()
+        self._alias("proj_dim", "projection")  # warns once, here in fit
+        self._warn_ignored("color", "colour the classes with colors= instead.")
         if self.heatmap and self._dims() == 3:
             raise VizkitValueError(
                 "heatmap=True cannot be drawn with projection=3 (a 3-D plot "
@@ -202,7 +217,7 @@ class PCA(ProjectionVisualizer):
         n_dims = self._dims()
         if min(X.shape) < n_dims:
             raise VizkitValueError(
-                f"projection={self.projection!r} needs at least {n_dims} samples "
+                f"projection={self._projection()!r} needs at least {n_dims} samples "
                 f"and {n_dims} features, but X has shape {X.shape}; use fewer "
                 "dimensions or more data."
             )

@@ -191,10 +191,14 @@ class ProjectionVisualizer(DataVisualizer):
 
     def _check_params(self) -> None:
         """Check the options (in ``fit``); subclasses add their own."""
-        projection_dims(self.projection)
+        projection_dims(self._projection())
 
     def _dims(self) -> int:
-        return projection_dims(self.projection)
+        return projection_dims(self._projection())
+
+    def _projection(self):
+        """The ``projection`` parameter (subclasses may accept other spellings)."""
+        return self.projection
 
     def _fit_projection(self, X: np.ndarray) -> np.ndarray:
         raise NotImplementedError(f"{type(self).__name__} must implement fitting.")

@@ -117,6 +117,9 @@ class ResidualsPlot(RegressionScoreVisualizer):
         The title of the plot; None gives "Residuals for <model> Model".
     size : tuple of (width, height) in pixels, default=None
         The size of the figure, in pixels as in Yellowbrick.
+    color : any, default=None
+        Accepted as Yellowbrick did; ignored with a warning (use
+        ``train_color`` and ``test_color``).
 
     Attributes
     ----------
@@ -163,6 +166,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         force_model=False,
         title=None,
         size=None,
+        color=None,
     ):
         self.estimator = estimator
         self.ax = ax
@@ -178,6 +182,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         self.force_model = force_model
         self.title = title
         self.size = size
+        self.color = color
 
     @property
     def hax(self):
@@ -192,6 +197,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
     # -- compute -----------------------------------------------------------------
 
     def _check_options(self) -> None:
+        self._warn_ignored("color", "use train_color= and test_color= instead.")
         check_option(self.hist, "hist", HIST_OPTIONS)
         check_option(self.qqplot, "qqplot", (True, False))
         if self.hist not in (False, None) and self.qqplot:

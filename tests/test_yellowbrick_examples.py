@@ -1,0 +1,166 @@
+"""Yellowbrick's documented examples run with only the import changed.
+
+Each test is the example from Yellowbrick's docs for that visualizer, with
+``yellowbrick`` replaced by ``vizkit`` and its downloaded datasets replaced by
+bundled ones of the same kind (binary, multiclass, regression). scikit-learn
+1.8 dropped multiclass ``solver="liblinear"``, so multiclass examples use the
+default solver.
+"""
+
+import numpy as np
+import pytest
+from sklearn.datasets import load_digits, load_iris
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.model_selection import TimeSeriesSplit
+from sklearn.model_selection import train_test_split as tts
+
+from vizkit.datasets import load_breast_cancer, load_diabetes, load_wine
+from vizkit.exceptions import VizkitDeprecationWarning, VizkitWarning
+
+
+def test_confusion_matrix_digits():
+    from vizkit.classifier import ConfusionMatrix
+
+    digits = load_digits()
+    X, y = digits.data, digits.target
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=11)
+    model = LogisticRegression(max_iter=5000)
+    cm = ConfusionMatrix(model, classes=[0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    cm.fit(X_train, y_train)
+    cm.score(X_test, y_test)
+    cm.show()
+    assert cm.confusion_matrix_.sum() == len(y_test)
+
+
+def test_confusion_matrix_with_label_encoder_dict():
+    from vizkit.classifier import ConfusionMatrix
+
+    iris = load_iris()
+    X, y, classes = iris.data, iris.target, iris.target_names
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    model = LogisticRegression(max_iter=1000)
+    iris_cm = ConfusionMatrix(
+        model,
+        classes=classes,
+        label_encoder={0: "setosa", 1: "versicolor", 2: "virginica"},
+    )
+    with pytest.warns(VizkitDeprecationWarning, match="label_encoder"):
+        with pytest.warns(VizkitWarning, match="both classes and encoder"):
+            iris_cm.fit(X_train, y_train)
+            iris_cm.score(X_test, y_test)
+    iris_cm.show()
+    labels = [t.get_text() for t in iris_cm.ax_.get_xticklabels()]
+    assert labels == ["setosa", "versicolor", "virginica"]
+
+
+def test_confusion_matrix_quick_method():
+    from vizkit.classifier import confusion_matrix
+
+    X, y = load_breast_cancer()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    viz = confusion_matrix(
+        LogisticRegression(solver="liblinear"),
+        X_train, y_train, X_test, y_test,
+        classes=["malignant", "benign"],
+    )  # fmt: skip
+    assert viz.confusion_matrix_.shape == (2, 2)
+
+
+def test_rocauc():
+    from vizkit.classifier import ROCAUC
+
+    X, y = load_breast_cancer()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    logistic = LogisticRegression(solver="liblinear")
+    visualizer = ROCAUC(logistic)
+    visualizer.fit(X_train, y_train)
+    visualizer.score(X_test, y_test)
+    with pytest.warns(VizkitDeprecationWarning):
+        visualizer.poof()
+    assert 0.9 < visualizer.score_ <= 1
+
+
+def test_rocauc_multiclass_quick_method():
+    from vizkit.classifier import roc_auc
+
+    X, y = load_wine()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    viz = roc_auc(
+        LogisticRegression(max_iter=5000),
+        X_train, y_train, X_test=X_test, y_test=y_test,
+        classes=["class_0", "class_1", "class_2"], show=False,
+    )  # fmt: skip
+    assert {0, 1, 2, "micro", "macro"} <= set(viz.roc_auc)
+
+
+def test_residuals_plot():
+    from vizkit.regressor import ResidualsPlot
+
+    X, y = load_diabetes()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    ridge = Ridge()
+    visualizer = ResidualsPlot(ridge)
+    visualizer.fit(X_train, y_train)
+    visualizer.score(X_test, y_test)
+    visualizer.show()
+    assert np.isfinite(visualizer.score_)
+
+
+def test_residuals_quick_method_with_qqplot():
+    from vizkit.regressor import residuals_plot
+
+    X, y = load_diabetes()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    viz = residuals_plot(
+        Ridge(), X_train, y_train, X_test, y_test, hist=False, qqplot=True
+    )
+    assert viz.qqax_ is not None
+
+
+def test_pca_documented_calls():
+    from vizkit.features import PCA
+    from vizkit.features.pca import PCADecomposition
+
+    X, y = load_wine()
+    classes = ["class_0", "class_1", "class_2"]
+    visualizer = PCA(scale=True, classes=classes)
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    visualizer = PCA(scale=True, proj_features=True, projection=3)
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    visualizer = PCA(scale=True, projection=2, heatmap=True)
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    colors = np.array(["r" if yi else "b" for yi in y])
+    visualizer = PCADecomposition(scale=True, color=colors, proj_dim=3)
+    with pytest.warns(VizkitDeprecationWarning, match="proj_dim"):
+        with pytest.warns(VizkitWarning, match="ignores color"):
+            Xp = visualizer.fit_transform(X, y)
+    visualizer.show()
+    assert Xp.shape == (len(y), 3)
+
+
+def test_pca_quick_method():
+    from vizkit.features import pca_decomposition
+
+    X, y = load_wine()
+    viz = pca_decomposition(X, y, scale=True, show=False)
+    assert viz.pca_components_.shape == (2, X.shape[1])
+
+
+def test_class_balance_documented_calls():
+    from vizkit.target import ClassBalance, class_balance
+
+    X, y = load_wine()
+    visualizer = ClassBalance(labels=["draw", "loss", "win"])
+    visualizer.fit(y)
+    visualizer.show()
+    for train_index, test_index in TimeSeriesSplit().split(X):
+        y_train, y_test = y[train_index], y[test_index]
+    visualizer = ClassBalance(labels=["a", "b", "c"])
+    visualizer.fit(y_train, y_test)
+    visualizer.show()
+    assert visualizer.support_.shape == (2, 3)
+    viz = class_balance(y)
+    assert viz.support_.sum() == len(y)
