@@ -417,6 +417,23 @@ def score_quick_method(viz, X_train, y_train, X_test=None, y_test=None, show=Tru
     return _show_or_plot(viz, show)
 
 
+def quick_params(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of a quick method that ``cls`` accepts.
+
+    Yellowbrick's quick methods silently dropped unknown keyword arguments;
+    vizkit still accepts them, but warns that they are ignored.
+    """
+    accepted = set(cls._get_param_names())
+    ignored = sorted(set(kwargs) - accepted)
+    if ignored:
+        warnings.warn(
+            f"{cls.__name__} has no parameter(s) {ignored}; they are ignored.",
+            VizkitWarning,
+            stacklevel=3,
+        )
+    return {key: value for key, value in kwargs.items() if key in accepted}
+
+
 def _show_or_plot(viz, show: bool):
     if show:
         viz.show()

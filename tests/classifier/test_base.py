@@ -15,8 +15,8 @@ from sklearn.metrics import accuracy_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import LabelEncoder, StandardScaler
 
+from vizkit.base import quick_params
 from vizkit.classifier import ClassificationScoreVisualizer, ConfusionMatrix
-from vizkit.classifier.base import quick_kwargs
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
 
 
@@ -227,7 +227,7 @@ def test_pickle_leaves_drawn_artists_out(data):
     assert_array_equal(restored.confusion_matrix_, viz.confusion_matrix_)
 
 
-def test_quick_kwargs_warns_about_unknown_names():
+def test_quick_params_warns_about_unknown_names():
     with pytest.warns(VizkitWarning, match="colour"):
-        kept = quick_kwargs(ConfusionMatrix, {"title": "T", "colour": "red"})
+        kept = quick_params(ConfusionMatrix, {"title": "T", "colour": "red"})
     assert kept == {"title": "T"}

@@ -7,7 +7,6 @@ them into the labels the user asked for with ``classes`` or ``encoder``.
 
 from __future__ import annotations
 
-import inspect
 import warnings
 from typing import Any
 
@@ -288,20 +287,3 @@ def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
     order = np.argsort(classes)
     aligned[order[np.searchsorted(classes[order], values[known])]] = counts[known]
     return aligned
-
-
-def quick_kwargs(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Keep the keyword arguments ``cls`` accepts; warn about the others.
-
-    Yellowbrick's quick methods silently dropped unknown keyword arguments;
-    vizkit still accepts them, but says they are ignored.
-    """
-    accepted = set(inspect.signature(cls.__init__).parameters) - {"self"}
-    ignored = sorted(set(kwargs) - accepted)
-    if ignored:
-        warnings.warn(
-            f"{cls.__name__} has no parameter(s) {ignored}; they are ignored.",
-            VizkitWarning,
-            stacklevel=3,
-        )
-    return {key: value for key, value in kwargs.items() if key in accepted}

@@ -9,11 +9,10 @@ import numpy as np
 from sklearn.metrics import accuracy_score
 from sklearn.metrics import confusion_matrix as confusion_matrix_metric
 
-from vizkit.base import score_quick_method
+from vizkit.base import quick_params, score_quick_method
 from vizkit.classifier.base import (
     ClassificationScoreVisualizer,
     class_counts,
-    quick_kwargs,
 )
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.utils.docs import share_params
@@ -358,6 +357,6 @@ def confusion_matrix(
         estimator, ax=ax, sample_weight=sample_weight, percent=percent,
         classes=classes, encoder=encoder, cmap=cmap, fontsize=fontsize,
         is_fitted=is_fitted, force_model=force_model,
-        **quick_kwargs(ConfusionMatrix, kwargs),
+        **quick_params(ConfusionMatrix, kwargs),
     )  # fmt: skip
     return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)

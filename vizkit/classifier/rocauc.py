@@ -7,8 +7,8 @@ import warnings
 import numpy as np
 from sklearn.metrics import accuracy_score, auc, roc_curve
 
-from vizkit.base import score_quick_method
-from vizkit.classifier.base import ClassificationScoreVisualizer, quick_kwargs
+from vizkit.base import quick_params, score_quick_method
+from vizkit.classifier.base import ClassificationScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.style import LINE_COLOR, color_palette
 from vizkit.utils.docs import share_params
@@ -478,6 +478,6 @@ def roc_auc(
     viz = ROCAUC(
         estimator, ax=ax, micro=micro, macro=macro, per_class=per_class,
         binary=binary, classes=classes, encoder=encoder, is_fitted=is_fitted,
-        force_model=force_model, **quick_kwargs(ROCAUC, kwargs),
+        force_model=force_model, **quick_params(ROCAUC, kwargs),
     )  # fmt: skip
     return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)

@@ -7,7 +7,6 @@ biplot) and a heatmap of the components.
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import numpy as np
@@ -16,8 +15,8 @@ from sklearn.decomposition import PCA as PCATransformer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
-from vizkit.base import _show_or_plot
-from vizkit.exceptions import VizkitValueError, VizkitWarning
+from vizkit.base import _show_or_plot, quick_params
+from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DEFAULT_SEQUENCE
 from vizkit.features.projection import ProjectionVisualizer
 from vizkit.utils.docs import share_params
@@ -349,23 +348,10 @@ def pca_decomposition(
         ax=ax, features=features, classes=classes, scale=scale,
         projection=projection, proj_features=proj_features, colors=colors,
         colormap=colormap, alpha=alpha, random_state=random_state,
-        colorbar=colorbar, heatmap=heatmap, **_known_params(PCA, kwargs),
+        colorbar=colorbar, heatmap=heatmap, **quick_params(PCA, kwargs),
     )  # fmt: skip
     viz.fit(X, y)
     return _show_or_plot(viz, show)
-
-
-def _known_params(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """``kwargs`` that ``cls`` accepts; the others are dropped with a warning."""
-    known = set(cls._get_param_names())
-    unknown = sorted(set(kwargs) - known)
-    if unknown:
-        warnings.warn(
-            f"{cls.__name__} has no parameter(s) {unknown}; they are ignored.",
-            VizkitWarning,
-            stacklevel=3,
-        )
-    return {k: v for k, v in kwargs.items() if k in known}
 
 
 #: Yellowbrick's alias.

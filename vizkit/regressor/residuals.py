@@ -8,7 +8,7 @@ import numpy as np
 from scipy.stats import probplot
 from sklearn.metrics import r2_score
 
-from vizkit.base import score_quick_method
+from vizkit.base import quick_params, score_quick_method
 from vizkit.draw import manual_legend, scatter_classes
 from vizkit.exceptions import VizkitValueError
 from vizkit.regressor.base import (
@@ -413,7 +413,7 @@ def residuals_plot(
         False only draws, so the figure can be changed or saved.
     **kwargs
         Other ResidualsPlot parameters (``fig``, ``title``, ``size``,
-        ``force_model``).
+        ``force_model``); unknown names are ignored with a warning.
 
     Returns
     -------
@@ -423,6 +423,7 @@ def residuals_plot(
     viz = ResidualsPlot(
         estimator, ax=ax, hist=hist, qqplot=qqplot, train_color=train_color,
         test_color=test_color, line_color=line_color, train_alpha=train_alpha,
-        test_alpha=test_alpha, is_fitted=is_fitted, **kwargs,
+        test_alpha=test_alpha, is_fitted=is_fitted,
+        **quick_params(ResidualsPlot, kwargs),
     )  # fmt: skip
     return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)

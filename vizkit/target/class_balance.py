@@ -7,7 +7,7 @@ from typing import Any, Literal
 import numpy as np
 from sklearn.utils.multiclass import type_of_target, unique_labels
 
-from vizkit.base import _show_or_plot
+from vizkit.base import _show_or_plot, quick_params
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import PALETTES, get_colormap, resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
@@ -291,13 +291,16 @@ def class_balance(
         False only draws, so the figure can be changed or saved.
     **kwargs
         Other ClassBalance parameters (``colors``, ``fig``, ``title``,
-        ``size``).
+        ``size``); unknown names are ignored with a warning.
 
     Returns
     -------
     viz : ClassBalance
         The fitted and drawn visualizer.
     """
-    viz = ClassBalance(ax=ax, labels=labels, color=color, colormap=colormap, **kwargs)
+    viz = ClassBalance(
+        ax=ax, labels=labels, color=color, colormap=colormap,
+        **quick_params(ClassBalance, kwargs),
+    )  # fmt: skip
     viz.fit(y_train, y_test)
     return _show_or_plot(viz, show)
