@@ -23,6 +23,8 @@ from vizkit.utils.docs import share_params
 
 #: Colour of the feature arrows and their labels (Yellowbrick's red).
 ARROW_COLOR = "r"
+#: Size in inches of a figure vizkit creates for a PCA with its heatmap.
+HEATMAP_FIGSIZE = (8.0, 9.0)
 
 
 def pca_pipeline(scale: bool, n_components: int, random_state: Any = None) -> Pipeline:
@@ -244,6 +246,9 @@ class PCA(ProjectionVisualizer):
         if self.proj_features:
             self._draw_biplot()
         if self.heatmap:
+            if self._owns_figure and self.size is None:
+                # Room for the scatter plus a heatmap with rotated feature names.
+                self.fig_.set_size_inches(HEATMAP_FIGSIZE)
             self._draw_heatmap(divider)
 
     def _draw_biplot(self) -> None:
