@@ -105,6 +105,8 @@ def scatter_classes(
         image = _show_image(ax, rgba, extent)
         _note_density(ax, len(x), rgba.shape[0])
         return image
+    if len(colors) == 1:  # one colour takes Agg's faster single-style path
+        return ax.scatter(x, y, color=colors[0], alpha=alpha, **kwargs)
     facecolors = to_rgba_array(colors)[codes]
     return ax.scatter(x, y, c=facecolors, alpha=alpha, **kwargs)
 
