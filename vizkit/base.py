@@ -343,7 +343,9 @@ class ModelVisualizer(Visualizer):
         if needs_fit(self.estimator, self.is_fitted):
             self.estimator.fit(X, y, **kwargs)
 
-    def _check_Xy(self, X, y, *, y_name: str = "y") -> tuple[np.ndarray, np.ndarray]:
+    def _check_Xy(
+        self, X, y, *, y_name: str = "y"
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """Validate X and y for the model; return them as arrays (never mutated).
 
         NaN in X is allowed when the model accepts it (its ``allow_nan`` tag).
@@ -417,7 +419,7 @@ def score_quick_method(viz, X_train, y_train, X_test=None, y_test=None, show=Tru
     return _show_or_plot(viz, show)
 
 
-def quick_params(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
+def quick_params(cls: type[BaseEstimator], kwargs: dict[str, Any]) -> dict[str, Any]:
     """The keyword arguments of a quick method that ``cls`` accepts.
 
     Yellowbrick's quick methods silently dropped unknown keyword arguments;

@@ -168,11 +168,11 @@ def recording_saves(saved: list) -> Iterator[None]:
             saved.append(fig)
         return original(fig, *args, **kwargs)
 
-    Figure.savefig = savefig
+    Figure.savefig = savefig  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:
-        Figure.savefig = original
+        Figure.savefig = original  # type: ignore[method-assign]
 
 
 @contextlib.contextmanager

@@ -180,6 +180,7 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
                 "row of X."
             )
         X_array, y_array = self._check_Xy(X, y)
+        assert y_array is not None  # y was checked above
         _check_discrete(y_array, "y")
         return X_array, y_array
 

@@ -261,6 +261,7 @@ class DataVisualizer(FeatureVisualizer):
         self.target_color_type_ = kind
         self._color_values = None  # what colours each point: codes or values
         if kind == TargetType.DISCRETE:
+            assert y is not None  # a missing target is always SINGLE
             labels, codes = np.unique(y, return_inverse=True)
             self.classes_ = class_labels(labels, self.classes)
             self.colors_ = resolve_colors(
@@ -268,6 +269,7 @@ class DataVisualizer(FeatureVisualizer):
             )
             self._color_values = codes.astype(np.intp, copy=False)
         elif kind == TargetType.CONTINUOUS:
+            assert y is not None
             values = _as_values(y)
             self.range_ = (float(values.min()), float(values.max()))
             self.cmap_ = _colormap(self.colormap, self.colors)

@@ -241,7 +241,8 @@ class PCA(ProjectionVisualizer):
         return super()._wants_divider() or bool(self.heatmap)
 
     def _draw_extras(self, divider) -> None:
-        self.arrows_, self.arrow_labels_ = None, []
+        self.arrows_ = None
+        self.arrow_labels_: list[Any] = []
         self.lax_, self.uax_, self.heatmap_ = None, None, None
         if self.proj_features:
             self._draw_biplot()
@@ -274,9 +275,9 @@ class PCA(ProjectionVisualizer):
     def _draw_heatmap(self, divider) -> None:
         components = self.pca_components_
         self.uax_ = divider.append_axes("bottom", size="5%", pad=0.55)
-        self.lax_ = divider.append_axes("bottom", size="15%", pad=0.4)
+        self.lax_ = lax = divider.append_axes("bottom", size="15%", pad=0.4)
         limit = float(np.abs(components).max()) or 1.0
-        self.heatmap_ = self.lax_.imshow(
+        self.heatmap_ = lax.imshow(
             components, interpolation="none", aspect="auto",
             cmap=self.colormap or DEFAULT_SEQUENCE, vmin=-limit, vmax=limit,
         )  # fmt: skip

@@ -323,5 +323,5 @@ class ProjectionVisualizer(DataVisualizer):
             self.cax_ = divider.append_axes("right", size="5%", pad=0.3)
             self.colorbar_ = self.fig_.colorbar(self.scatter_, cax=self.cax_)
         else:  # 3-D axes cannot be divided: the colorbar takes room from ax
-            self.colorbar_ = self.fig_.colorbar(self.scatter_, ax=self.ax_)
-            self.cax_ = self.colorbar_.ax
+            self.colorbar_ = colorbar = self.fig_.colorbar(self.scatter_, ax=self.ax_)
+            self.cax_ = colorbar.ax

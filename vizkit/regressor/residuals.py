@@ -325,17 +325,17 @@ class ResidualsPlot(RegressionScoreVisualizer):
 
     def _draw_histograms(self, splits: list[str]) -> None:
         """One filled step artist per split, from the stored np.histogram."""
-        self.hax_ = self._side_axes(size=1, pad=0.1)
-        self.hax_.grid(False, axis="x")
+        self.hax_ = hax = self._side_axes(size=1, pad=0.1)
+        hax.grid(False, axis="x")
         for split in splits:
             if self._result(split, "histogram") is not None:
                 counts, edges = self._result(split, "histogram")
                 _, color, alpha = self._style(split)
-                self.hax_.stairs(
+                hax.stairs(
                     counts, edges, orientation="horizontal", fill=True,
                     color=color, alpha=alpha,
                 )  # fmt: skip
-        self.hax_.axhline(y=0, color=self.line_color)
+        hax.axhline(y=0, color=self.line_color)
 
     def _draw_qq(self, splits: list[str]) -> None:
         """The ordered residuals against normal quantiles, per split."""

@@ -44,5 +44,5 @@ def theme(
 
     params = theme_rc(palette)
     params.update(rc or {})
-    with mpl.rc_context(params):
+    with mpl.rc_context(params):  # type: ignore[arg-type]
         yield
