@@ -30,6 +30,7 @@ from vizkit.exceptions import (
     VizkitValueError,
     VizkitWarning,
 )
+from vizkit.utils.docs import common_params
 from vizkit.utils.validation import (
     check_target,
     check_X,
@@ -50,20 +51,13 @@ def _pyplot():
     return plt
 
 
+@common_params
 class Visualizer(BaseEstimator):
     """Root of every vizkit visualizer.
 
     Parameters
     ----------
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: ax, fig, title, size}
     color : color, default=None
         A single colour for visualizers that draw one series.
     """
@@ -251,6 +245,7 @@ def _display(fig) -> None:
     plt.show()
 
 
+@common_params
 class ModelVisualizer(Visualizer):
     """A visualizer that wraps a scikit-learn estimator.
 
@@ -262,19 +257,7 @@ class ModelVisualizer(Visualizer):
     estimator : scikit-learn estimator
         The model to visualize. If it is not fitted, ``fit`` fits it in place
         (unless ``is_fitted`` says otherwise).
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
-    is_fitted : bool or "auto", default="auto"
-        Whether the wrapped estimator is already fitted. "auto" asks
-        ``sklearn.utils.validation.check_is_fitted``; False refits it in ``fit``;
-        True never fits it.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: ax, fig, is_fitted, title, size}
     color : color, default=None
         A single colour for visualizers that draw one series.
     """

@@ -17,6 +17,7 @@ from sklearn.metrics import accuracy_score
 from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
 from vizkit.style import color_palette
+from vizkit.utils.docs import common_params
 from vizkit.utils.labels import decode_labels, encode_target
 from vizkit.utils.validation import (
     check_classes,
@@ -27,6 +28,7 @@ from vizkit.utils.validation import (
 _BOOLEAN = (True, False)
 
 
+@common_params
 class ClassificationScoreVisualizer(ScoreVisualizer):
     """Base class of the visualizers that score a classifier on test data.
 
@@ -36,11 +38,7 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         The model to evaluate. If it is not fitted, ``fit`` fits it in place
         (unless ``is_fitted`` says otherwise). A model that is not a
         classifier is refused by ``fit`` unless ``force_model=True``.
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: ax, fig}
     classes : list of str, default=None
         Names for the classes, one per class, in the order of the sorted class
         values (the order of the model's ``classes_``). They relabel the plot;
@@ -49,16 +47,10 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         Maps class values to labels: a dict, or an object with
         ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
         of ``classes`` when both are given.
-    is_fitted : bool or "auto", default="auto"
-        Whether the wrapped estimator is already fitted. "auto" asks
-        ``sklearn.utils.validation.check_is_fitted``; False refits it in
-        ``fit``; True never fits it.
+    {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: title, size}
 
     Attributes
     ----------

@@ -15,7 +15,7 @@ from vizkit.classifier.base import (
     class_counts,
 )
 from vizkit.exceptions import VizkitValueError, VizkitWarning
-from vizkit.utils.docs import share_params
+from vizkit.utils.docs import common_params, share_params
 from vizkit.utils.labels import label_names
 from vizkit.utils.validation import (
     check_consistent_length,
@@ -35,6 +35,7 @@ _VMIN = 1e-5
 _PERCENT_VMAX = 99.999
 
 
+@common_params
 class ConfusionMatrix(ClassificationScoreVisualizer):
     """The confusion matrix of a classifier, drawn as a heatmap.
 
@@ -48,9 +49,7 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
     estimator : scikit-learn classifier
         The model to evaluate. If it is not fitted, ``fit`` fits it in place
         (unless ``is_fitted`` says otherwise).
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
+    {common: ax}
     sample_weight : array-like of shape (n_samples,), default=None
         Weights of the samples given to ``score``, passed to
         ``sklearn.metrics.confusion_matrix``.
@@ -69,18 +68,13 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         The colormap of the cells.
     fontsize : float, default=None
         Font size of the cell values and tick labels; None uses rcParams.
-    is_fitted : bool or "auto", default="auto"
-        Whether the wrapped estimator is already fitted. "auto" asks
-        ``sklearn.utils.validation.check_is_fitted``; False refits it in
-        ``fit``; True never fits it.
+    {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: fig}
     title : str, default=None
         The title of the plot; None gives "<Model> Confusion Matrix".
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: size}
     color : any, default=None
         Accepted as Yellowbrick did; ignored with a warning (use ``cmap``).
     label_encoder : dict or fitted transformer, default=None

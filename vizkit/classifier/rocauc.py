@@ -11,7 +11,7 @@ from vizkit.base import quick_params, score_quick_method
 from vizkit.classifier.base import ClassificationScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.style import LINE_COLOR, color_palette
-from vizkit.utils.docs import share_params
+from vizkit.utils.docs import common_params, share_params
 from vizkit.utils.labels import encode_target
 from vizkit.utils.response import SCORE_METHODS, get_response
 from vizkit.utils.validation import (
@@ -29,6 +29,7 @@ PER_CLASS = "per_class"
 BINARY_TARGET, MULTICLASS_TARGET = "binary", "multiclass"
 
 
+@common_params
 class ROCAUC(ClassificationScoreVisualizer):
     """Receiver operating characteristic curves of a classifier, with their AUC.
 
@@ -54,9 +55,7 @@ class ROCAUC(ClassificationScoreVisualizer):
         The model to evaluate; it needs ``predict_proba`` or
         ``decision_function``. If it is not fitted, ``fit`` fits it in place
         (unless ``is_fitted`` says otherwise).
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
+    {common: ax}
     micro : bool, default=True
         Draw the micro-average curve: every (sample, class) decision pooled
         into one binary problem.
@@ -76,18 +75,13 @@ class ROCAUC(ClassificationScoreVisualizer):
         Maps class values to labels: a dict, or an object with
         ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
         of ``classes`` when both are given.
-    is_fitted : bool or "auto", default="auto"
-        Whether the wrapped estimator is already fitted. "auto" asks
-        ``sklearn.utils.validation.check_is_fitted``; False refits it in
-        ``fit``; True never fits it.
+    {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: fig}
     title : str, default=None
         The title of the plot; None gives "ROC Curves for <Model>".
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: size}
     color : any, default=None
         Accepted as Yellowbrick did; ignored with a warning (curves are
         coloured per class).

@@ -17,6 +17,7 @@ from sklearn.base import TransformerMixin
 from vizkit.base import Visualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import resolve_colors
+from vizkit.utils.docs import common_params
 from vizkit.utils.features import feature_names
 from vizkit.utils.target import TargetType, target_color_type
 from vizkit.utils.validation import check_option, check_target, check_X
@@ -27,6 +28,7 @@ DEFAULT_SEQUENCE = "RdBu"
 TARGET_TYPES = ("auto", "single", "discrete", "continuous")
 
 
+@common_params
 class FeatureVisualizer(TransformerMixin, Visualizer):
     """Base class of the visualizers of features: a visualizer and a transformer.
 
@@ -37,15 +39,7 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
 
     Parameters
     ----------
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: ax, fig, title, size}
     color : color, default=None
         A single colour for visualizers that draw one series.
 
@@ -149,6 +143,7 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         return names
 
 
+@common_params
 class DataVisualizer(FeatureVisualizer):
     """Base class of visualizers that draw instances in feature space.
 
@@ -158,11 +153,7 @@ class DataVisualizer(FeatureVisualizer):
 
     Parameters
     ----------
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: ax, fig}
     features : list of str, default=None
         Names of the columns of X, one per column. None uses the column names
         of a pandas or polars frame, else ``x0, x1, ...``.
@@ -179,10 +170,7 @@ class DataVisualizer(FeatureVisualizer):
     target_type : {"auto", "single", "discrete", "continuous"}, default="auto"
         How the target is coloured. "auto" decides from y: classes for binary
         and multiclass targets of at most 12 classes, a colormap otherwise.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: title, size}
 
     Attributes
     ----------

@@ -19,7 +19,7 @@ from vizkit.base import _show_or_plot, quick_params
 from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DEFAULT_SEQUENCE
 from vizkit.features.projection import ProjectionVisualizer
-from vizkit.utils.docs import share_params
+from vizkit.utils.docs import common_params, share_params
 
 #: Colour of the feature arrows and their labels (Yellowbrick's red).
 ARROW_COLOR = "r"
@@ -53,6 +53,7 @@ def biplot_vectors(components: np.ndarray, embedding: np.ndarray) -> np.ndarray:
     return components[:n_dims].T * embedding.max(axis=0)
 
 
+@common_params
 class PCA(ProjectionVisualizer):
     """Scatter plot of the data projected onto its first principal components.
 
@@ -96,12 +97,10 @@ class PCA(ProjectionVisualizer):
     target_type : {"auto", "single", "discrete", "continuous"}, default="auto"
         How the target is coloured. "auto" decides from y: classes for binary
         and multiclass targets of at most 12 classes, a colormap otherwise.
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: fig}
     title : str, default=None
         The title of the plot; None gives "Principal Component Plot".
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: size}
     color : any, default=None
         Accepted because Yellowbrick's docs pass it; ignored with a warning
         (colour by class with ``colors``).

@@ -22,6 +22,7 @@ from sklearn.utils import check_random_state
 from vizkit import draw as vdraw
 from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DataVisualizer
+from vizkit.utils.docs import common_params
 from vizkit.utils.target import TargetType
 from vizkit.utils.validation import check_option, check_X
 
@@ -48,6 +49,7 @@ def sample_rows(n_rows: int, n_samples: int, random_state: Any = None) -> np.nda
     return np.sort(rng.choice(n_rows, size=n_samples, replace=False))
 
 
+@common_params
 class ProjectionVisualizer(DataVisualizer):
     """Base class of visualizers that project the data to 2 or 3 dimensions.
 
@@ -82,12 +84,7 @@ class ProjectionVisualizer(DataVisualizer):
         Opacity of the points, from 0 (transparent) to 1 (opaque).
     colorbar : bool, default=True
         Draw a colorbar right of the plot for a continuous target.
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: fig, title, size}
 
     Attributes
     ----------

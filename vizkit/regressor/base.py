@@ -10,6 +10,7 @@ from sklearn.metrics import r2_score
 
 from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError
+from vizkit.utils.docs import common_params
 
 __all__ = ["RegressionScoreVisualizer"]
 
@@ -44,6 +45,7 @@ def as_predictions(y_pred: Any, n_samples: int, name: str = "y_pred") -> np.ndar
     return values
 
 
+@common_params
 class RegressionScoreVisualizer(ScoreVisualizer):
     """A visualizer that wraps a regressor and scores it on test data.
 
@@ -56,21 +58,10 @@ class RegressionScoreVisualizer(ScoreVisualizer):
         The model to visualize. ``fit`` checks that it is a regressor (with
         ``sklearn.base.is_regressor``) unless ``force_model`` is True, and fits
         it in place when it is not fitted yet (see ``is_fitted``).
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
-    is_fitted : bool or "auto", default="auto"
-        Whether the wrapped estimator is already fitted. "auto" asks
-        ``sklearn.utils.validation.check_is_fitted``; False refits it in ``fit``;
-        True never fits it.
+    {common: ax, fig, is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a regressor.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: title, size}
 
     Attributes
     ----------

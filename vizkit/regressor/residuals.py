@@ -17,7 +17,7 @@ from vizkit.regressor.base import (
     as_predictions,
 )
 from vizkit.style import LINE_COLOR
-from vizkit.utils.docs import share_params
+from vizkit.utils.docs import common_params, share_params
 from vizkit.utils.validation import check_consistent_length, check_option, check_target
 
 __all__ = ["ResidualsPlot", "residuals_plot"]
@@ -72,6 +72,7 @@ def split_results(
 # -- the visualizer ------------------------------------------------------------------
 
 
+@common_params
 class ResidualsPlot(RegressionScoreVisualizer):
     """Residuals (observed minus predicted) against predicted values.
 
@@ -85,9 +86,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         The model to visualize. ``fit`` checks that it is a regressor (unless
         ``force_model``) and fits it in place when it is not fitted yet (see
         ``is_fitted``).
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
+    {common: ax}
     hist : {True, False, None, "density", "frequency"}, default=True
         Draw a histogram of the residuals to the right of the plot: True or
         "frequency" shows counts, "density" a probability density, False or
@@ -105,18 +104,12 @@ class ResidualsPlot(RegressionScoreVisualizer):
         Opacity of the training residuals (0 transparent, 1 opaque).
     test_alpha : float, default=0.75
         Opacity of the test residuals (0 transparent, 1 opaque).
-    is_fitted : bool or "auto", default="auto"
-        Whether the wrapped estimator is already fitted. "auto" asks
-        ``sklearn.utils.validation.check_is_fitted``; False refits it in ``fit``;
-        True never fits it.
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: is_fitted, fig}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a regressor.
     title : str, default=None
         The title of the plot; None gives "Residuals for <model> Model".
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: size}
     color : any, default=None
         Accepted as Yellowbrick did; ignored with a warning (use
         ``train_color`` and ``test_color``).

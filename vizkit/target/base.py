@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from vizkit.base import Visualizer
+from vizkit.utils.docs import common_params
 
 __all__ = ["TargetVisualizer"]
 
@@ -28,6 +29,7 @@ def split_fit_args(y_train: Any, y_test: Any = None) -> tuple[Any, Any]:
     return y_train, y_test
 
 
+@common_params
 class TargetVisualizer(Visualizer):
     """A visualizer of the target variable, fitted with ``fit(y)``.
 
@@ -38,15 +40,7 @@ class TargetVisualizer(Visualizer):
 
     Parameters
     ----------
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
-    title : str, default=None
-        The title of the plot; None uses the visualizer's own title.
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: ax, fig, title, size}
     color : color, default=None
         A single colour for visualizers that draw one series.
     """

@@ -11,7 +11,7 @@ from vizkit.base import _show_or_plot, quick_params
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import PALETTES, get_colormap, resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
-from vizkit.utils.docs import share_params
+from vizkit.utils.docs import common_params, share_params
 from vizkit.utils.validation import check_target
 
 __all__ = ["ClassBalance", "class_balance"]
@@ -82,6 +82,7 @@ def proportion_overlap(reference: np.ndarray, support: np.ndarray) -> float:
 # -- the visualizer ------------------------------------------------------------------
 
 
+@common_params
 class ClassBalance(TargetVisualizer):
     """Bar chart of the number of samples of each class.
 
@@ -93,9 +94,7 @@ class ClassBalance(TargetVisualizer):
 
     Parameters
     ----------
-    ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes).
+    {common: ax}
     labels : list of str, default=None
         Names of the classes for the x axis, in the sorted order of the class
         values (e.g. ``LabelEncoder().classes_`` for an encoded target). None
@@ -105,12 +104,10 @@ class ClassBalance(TargetVisualizer):
         compare mode. Wins over ``colormap``.
     colormap : str or matplotlib Colormap, default=None
         Colormap sampled for the bar colours when ``colors`` is None.
-    fig : matplotlib Figure, default=None
-        The figure to draw on when ``ax`` is None.
+    {common: fig}
     title : str, default=None
         The title of the plot; None gives "Class Balance for N Instances".
-    size : tuple of (width, height) in pixels, default=None
-        The size of the figure, in pixels as in Yellowbrick.
+    {common: size}
     color : color or list of colors, default=None
         Yellowbrick's other spelling of ``colors`` (the quick method's name),
         used when ``colors`` is None.

@@ -1,17 +1,61 @@
-"""Share parameter documentation between a visualizer and its quick method.
+"""Write each parameter's documentation once.
 
-The class docstring is the single source; a quick method's docstring holds a
-``{params}`` placeholder that is replaced by the class's entries, in the
-numpydoc form, so the two never drift apart.
+Two mechanisms, both filling numpydoc docstrings at import:
+
+* :func:`common_params`: a class docstring line ``{common: ax, fig}`` is
+  replaced by the entries of :data:`COMMON_PARAMS`, the parameters that most
+  visualizers share (drawing target, figure size, fitted-model handling).
+* :func:`share_params`: a quick method's docstring holds a ``{params}``
+  placeholder replaced by its class's entries, so the two never drift apart.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 _SECTION = re.compile(r"^(\w[\w ]*)\n-{3,}\s*$", re.M)
+_COMMON_LINE = re.compile(r"^(?P<indent> *)\{common: (?P<names>[\w, ]+)\}$", re.M)
+
+#: numpydoc entries of the parameters most visualizers share.
+COMMON_PARAMS: dict[str, str] = {
+    "ax": """\
+ax : matplotlib Axes, default=None
+    The axes to draw on. If None, the visualizer draws on a new figure of
+    its own (never on pyplot's current axes).""",
+    "fig": """\
+fig : matplotlib Figure, default=None
+    The figure to draw on when ``ax`` is None.""",
+    "is_fitted": """\
+is_fitted : bool or "auto", default="auto"
+    Whether the wrapped estimator is already fitted. "auto" asks
+    ``sklearn.utils.validation.check_is_fitted``; False refits it in
+    ``fit``; True never fits it.""",
+    "title": """\
+title : str, default=None
+    The title of the plot; None uses the visualizer's own title.""",
+    "size": """\
+size : tuple of (width, height) in pixels, default=None
+    The size of the figure, in pixels as in Yellowbrick.""",
+}
+
+T = TypeVar("T")
+
+
+def common_params(obj: T) -> T:
+    """Expand ``{common: name, ...}`` lines of ``obj``'s docstring."""
+
+    def expand(match: re.Match) -> str:
+        names = [name.strip() for name in match["names"].split(",")]
+        return "\n".join(
+            textwrap.indent(COMMON_PARAMS[name], match["indent"]) for name in names
+        )
+
+    obj.__doc__ = _COMMON_LINE.sub(expand, obj.__doc__ or "")
+    return obj
 
 
 def param_docs(obj: object) -> dict[str, str]:
