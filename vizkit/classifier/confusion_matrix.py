@@ -302,6 +302,7 @@ def _format_value(value: float) -> str:
 
 
 @share_params(ConfusionMatrix, exclude=("estimator",))
+@common_params
 def confusion_matrix(
     estimator,
     X_train,
@@ -327,17 +328,9 @@ def confusion_matrix(
     estimator : scikit-learn classifier
         The model to evaluate; fitted on the training data unless it is
         already fitted.
-    X_train : array-like of shape (n_samples, n_features)
-        Training data; also scored when no test data is given.
-    y_train : array-like of shape (n_samples,)
-        Training classes.
-    X_test : array-like of shape (n_test, n_features), default=None
-        Test data to score.
-    y_test : array-like of shape (n_test,), default=None
-        Test classes.
+    {common: X_train, y_train, X_test, y_test}
     {params}
-    show : bool, default=True
-        Show the figure; False only draws it (e.g. to save it later).
+    {common: show}
     **kwargs
         Other ConfusionMatrix parameters (``fig``, ``title``, ``size``);
         unknown names are ignored with a warning.

@@ -158,21 +158,7 @@ class ROCAUC(ClassificationScoreVisualizer):
         self._warn_ignored("color", "the curves are coloured per class.")
 
     def fit(self, X, y=None, **kwargs):
-        """Fit the wrapped classifier if needed and find its classes.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            The training data.
-        y : array-like of shape (n_samples,)
-            The training classes.
-        **kwargs
-            Passed to the estimator's ``fit``.
-
-        Returns
-        -------
-        self
-        """
+        """As :meth:`ClassificationScoreVisualizer.fit`, then check the model scores."""
         super().fit(X, y, **kwargs)
         self._check_response_method()
         self.target_type_ = _target_type(len(self.classes_))
@@ -424,6 +410,7 @@ def macro_average(
 
 
 @share_params(ROCAUC, exclude=("estimator",))
+@common_params
 def roc_auc(
     estimator,
     X_train,
@@ -449,17 +436,9 @@ def roc_auc(
     estimator : scikit-learn classifier
         The model to evaluate; fitted on the training data unless it is
         already fitted.
-    X_train : array-like of shape (n_samples, n_features)
-        Training data; also scored when no test data is given.
-    y_train : array-like of shape (n_samples,)
-        Training classes.
-    X_test : array-like of shape (n_test, n_features), default=None
-        Test data to score.
-    y_test : array-like of shape (n_test,), default=None
-        Test classes.
+    {common: X_train, y_train, X_test, y_test}
     {params}
-    show : bool, default=True
-        Show the figure; False only draws it (e.g. to save it later).
+    {common: show}
     **kwargs
         Other ROCAUC parameters (``fig``, ``title``, ``size``); unknown names
         are ignored with a warning.

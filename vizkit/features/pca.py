@@ -311,6 +311,7 @@ def _drawn_axes(viz: PCA, name: str, what: str):
 
 
 @share_params(PCA, exclude=())
+@common_params
 def pca_decomposition(
     X,
     y=None,
@@ -338,8 +339,7 @@ def pca_decomposition(
     y : array-like of shape (n_samples,), default=None
         The target that colours the points.
     {params}
-    show : bool, default=True
-        Show the figure (``show()``); False only draws it (``plot()``).
+    {common: show}
     kwargs : dict
         Other parameters of :class:`PCA` (``target_type``, ``fig``,
         ``title``, ``size``); unknown names are ignored with a warning.

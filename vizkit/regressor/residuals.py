@@ -377,6 +377,7 @@ def _fit_view_to_images(ax) -> None:
 
 
 @share_params(ResidualsPlot, exclude=("estimator",))
+@common_params
 def residuals_plot(
     estimator, X_train, y_train, X_test=None, y_test=None, ax=None, hist=True,
     qqplot=False, train_color="b", test_color="g", line_color=LINE_COLOR,
@@ -392,18 +393,9 @@ def residuals_plot(
     ----------
     estimator : scikit-learn regressor
         The model to visualize; fitted in place if it is not fitted yet.
-    X_train : array-like of shape (n_samples, n_features)
-        Training features; also scored when no test data is given.
-    y_train : array-like of shape (n_samples,)
-        Training target.
-    X_test : array-like of shape (n_test_samples, n_features), default=None
-        Test features; give ``y_test`` with it.
-    y_test : array-like of shape (n_test_samples,), default=None
-        Test target.
+    {common: X_train, y_train, X_test, y_test}
     {params}
-    show : bool, default=True
-        Call ``show()`` (display, or nothing on a non-interactive backend);
-        False only draws, so the figure can be changed or saved.
+    {common: show}
     **kwargs
         Other ResidualsPlot parameters (``fig``, ``title``, ``size``,
         ``force_model``); unknown names are ignored with a warning.

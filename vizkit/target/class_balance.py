@@ -264,6 +264,7 @@ def _is_single_color(value: Any) -> bool:
 
 
 @share_params(ClassBalance)
+@common_params
 def class_balance(
     y_train,
     y_test=None,
@@ -283,9 +284,7 @@ def class_balance(
     y_test : array-like of shape (n_test_samples,), default=None
         Test class labels: if given, train and test are drawn side by side.
     {params}
-    show : bool, default=True
-        Call ``show()`` (display, or nothing on a non-interactive backend);
-        False only draws, so the figure can be changed or saved.
+    {common: show}
     **kwargs
         Other ClassBalance parameters (``colors``, ``fig``, ``title``,
         ``size``); unknown names are ignored with a warning.

@@ -40,6 +40,25 @@ title : str, default=None
     "size": """\
 size : tuple of (width, height) in pixels, default=None
     The size of the figure, in pixels as in Yellowbrick.""",
+    # Quick methods.
+    "X_train": """\
+X_train : array-like of shape (n_samples, n_features)
+    Training data: the model is fitted on it (unless already fitted), and it
+    is scored when no test data is given.""",
+    "y_train": """\
+y_train : array-like of shape (n_samples,)
+    Training target.""",
+    "X_test": """\
+X_test : array-like of shape (n_test, n_features), default=None
+    Test data to score; give ``y_test`` with it.""",
+    "y_test": """\
+y_test : array-like of shape (n_test,), default=None
+    Test target.""",
+    "show": """\
+show : bool, default=True
+    Call ``show()`` (display the figure; nothing on a non-interactive
+    backend). False only draws it, with ``plot()``, so it can be changed or
+    saved.""",
 }
 
 T = TypeVar("T")
