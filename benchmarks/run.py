@@ -9,6 +9,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -52,14 +53,28 @@ def run_benchmarks(
     ]
 
 
-def markdown(results: list[CaseResult], repeat: int, time_cap: float) -> str:
-    """The machine, the settings and the results table."""
+def markdown(
+    results: list[CaseResult],
+    repeat: int,
+    time_cap: float,
+    load: tuple[float, float] | None = None,
+) -> str:
+    """The machine, the settings and the results table.
+
+    ``load`` is the 1-minute load average before and after the run: other
+    processes on the machine slow every implementation down.
+    """
     prefit = {name: case.PREFIT for name, case in CASES.items()}
+    machine = report.machine_markdown()
+    if load is not None:
+        machine += (
+            f"\n- Load average (1 min): {load[0]:.2f} before, {load[1]:.2f} after"
+        )
     return "\n\n".join(
         [
             f"Run on {time.strftime('%Y-%m-%d')}, median of {repeat} runs per cell "
             f"(fewer when one run exceeds the {time_cap:g} s cap), seconds.",
-            report.machine_markdown(),
+            machine,
             report.results_markdown(results, prefit),
         ]
     )
@@ -90,8 +105,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    load_before = _load()
     results = run_benchmarks(
         args.case,
         args.max_rows,
@@ -99,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.time_cap,
         progress=lambda line: print(line, flush=True),
     )
-    block = markdown(results, args.repeat, args.time_cap)
+    block = markdown(results, args.repeat, args.time_cap, (load_before, _load()))
     print(block)
     report.write_block(args.out, block)
     return 0
