@@ -148,3 +148,12 @@ def test_regressor_is_not_a_classifier_visualizer(data):
     X, y = data
     with pytest.raises(ModelError, match="estimator"):
         ConfusionMatrix(LinearRegression()).fit(X, y)
+
+
+def test_fig_parameter_draws_on_that_figure_once(data):
+    fig = plt.figure()
+    viz = Dots(fig=fig).fit(data[0])
+    viz.show()
+    viz.show()
+    assert viz.fig_ is fig and len(fig.axes) == 1
+    assert plt.get_fignums() == [fig.number]

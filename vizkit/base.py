@@ -190,8 +190,11 @@ class Visualizer(BaseEstimator):
         ax = ax if ax is not None else self.ax
         if ax is not None:
             return ax, False
-        if self.fig is not None:
-            return self.fig.add_subplot(**self._subplot_kw()), False
+        if self.fig is not None:  # its first Axes, so redrawing adds no Axes
+            axes = self.fig.axes
+            return (
+                axes[0] if axes else self.fig.add_subplot(**self._subplot_kw())
+            ), False
         fig = _pyplot().figure()
         return fig.add_subplot(**self._subplot_kw()), True
 
