@@ -95,6 +95,8 @@ def test_qq_points_match_scipy_probplot(data):
     assert_allclose(theoretical, expected[0])
     assert_allclose(ordered, expected[1])
     assert not hasattr(viz, "test_histogram_")
+    _, (slope, intercept, _) = probplot(viz.test_residuals_, dist="norm", fit=True)
+    assert_allclose(viz.test_qq_line_, (slope, intercept))
 
 
 def test_predictions_are_computed_once_per_split(data):
@@ -181,6 +183,9 @@ def test_qq_axes_scatter_probplot_points(data):
     qqax = viz.qqax_
     expected = probplot(viz.test_residuals_, dist="norm", fit=False)
     assert_allclose(qqax.collections[-1].get_offsets(), np.c_[expected])
+    slope, intercept = viz.test_qq_line_
+    assert qqax.lines[-1].get_slope() == pytest.approx(slope)
+    assert qqax.lines[-1].get_xy1() == pytest.approx((0, intercept))
     assert qqax.get_title() == "Q-Q plot"
     assert qqax.get_xlabel() == "Theoretical quantiles"
 

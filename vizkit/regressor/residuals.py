@@ -28,7 +28,7 @@ HIST_OPTIONS: tuple[Any, ...] = (True, False, None, "density", "frequency")
 HIST_BINS = 50
 SPLITS = ("train", "test")
 # Per-split fitted attributes: f"{split}_{name}_".
-_SPLIT_RESULTS = ("predictions", "residuals", "score", "histogram", "qq")
+_SPLIT_RESULTS = ("predictions", "residuals", "score", "histogram", "qq", "qq_line")
 
 
 # -- computations (arrays in, arrays out) -----------------------------------------
@@ -52,6 +52,16 @@ def residual_quantiles(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(theoretical), np.asarray(ordered)
 
 
+def quantile_fit(theoretical: np.ndarray, ordered: np.ndarray) -> tuple[float, float]:
+    """Slope and intercept of the least-squares line of a Q-Q plot.
+
+    The residuals are normal where the points follow this line (the line
+    ``scipy.stats.probplot(..., fit=True)`` fits).
+    """
+    slope, intercept = np.polyfit(theoretical, ordered, deg=1)
+    return float(slope), float(intercept)
+
+
 def split_results(
     y_true: np.ndarray, y_pred: np.ndarray, hist: HistOption, qqplot: bool
 ) -> dict[str, Any]:
@@ -66,6 +76,7 @@ def split_results(
         results["histogram"] = residual_histogram(errors, density=hist == "density")
     if qqplot:
         results["qq"] = residual_quantiles(errors)
+        results["qq_line"] = quantile_fit(*results["qq"])
     return results
 
 
@@ -130,6 +141,9 @@ class ResidualsPlot(RegressionScoreVisualizer):
     train_qq_, test_qq_ : tuple of ndarrays
         ``(theoretical_quantiles, ordered_residuals)``, as
         ``scipy.stats.probplot`` returns them (set when ``qqplot`` is True).
+    train_qq_line_, test_qq_line_ : tuple of float
+        ``(slope, intercept)`` of the least-squares line through the Q-Q
+        points, drawn dashed as the reference for normal residuals.
     hax_, qqax_ : matplotlib Axes or None
         The histogram and Q-Q axes once drawn (also ``hax`` and ``qqax``).
 
@@ -336,6 +350,9 @@ class ResidualsPlot(RegressionScoreVisualizer):
         for split in splits:
             if self._result(split, "qq") is not None:
                 self._scatter(self.qqax_, split, *self._result(split, "qq"))
+                slope, intercept = self._result(split, "qq_line")
+                _, color, _ = self._style(split)
+                self.qqax_.axline((0, intercept), slope=slope, color=color, ls="--")
         _fit_view_to_images(self.qqax_)
 
     def finalize(self):
