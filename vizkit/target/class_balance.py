@@ -27,15 +27,20 @@ BALANCE_WIDTH = 0.5
 # -- computations (arrays in, arrays out) -----------------------------------------
 
 
-def check_class_target(y: Any, name: str) -> np.ndarray:
-    """Check that ``y`` is a 1-D classification target; return it as an array."""
+def count_classes(y: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Check a 1-D classification target; return its sorted classes and counts.
+
+    One pass over ``y`` (``np.unique``); the type checks then look at the
+    classes only.
+    """
     array = check_target(y, name=name)
     if array.dtype == object and bool(np.any((array != array) | (array == None))):  # noqa: E711
         raise VizkitValueError(
             f"{name} contains missing values (None or NaN); drop those samples "
             "or fill them with a class of their own."
         )
-    kind = type_of_target(array)
+    values, counts = np.unique(array, return_counts=True)
+    kind = type_of_target(values)
     if kind == "continuous":
         raise VizkitValueError(
             f"{name} is a continuous target, but ClassBalance counts classes; "
@@ -47,7 +52,7 @@ def check_class_target(y: Any, name: str) -> np.ndarray:
             f"{name} has target type {kind!r}; ClassBalance needs binary or "
             "multiclass labels (one class per sample)."
         )
-    return array
+    return values, counts
 
 
 def target_classes(*targets: np.ndarray, names: str = "y_train and y_test"):
@@ -61,9 +66,10 @@ def target_classes(*targets: np.ndarray, names: str = "y_train and y_test"):
         ) from None
 
 
-def class_support(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
-    """Number of samples of each class of ``classes`` in ``y`` (0 if absent)."""
-    values, counts = np.unique(y, return_counts=True)
+def class_support(
+    values: np.ndarray, counts: np.ndarray, classes: np.ndarray
+) -> np.ndarray:
+    """``counts`` of the sorted ``values`` placed on ``classes`` (0 if absent)."""
     support = np.zeros(len(classes), dtype=np.int64)
     support[np.searchsorted(classes, values)] = counts
     return support
@@ -165,16 +171,16 @@ class ClassBalance(TargetVisualizer):
         self
         """
         y_train, y_test = split_fit_args(y_train, y_test)
-        targets = [check_class_target(y_train, "y_train")]
+        counted = [count_classes(y_train, "y_train")]
         if y_test is not None:
-            targets.append(check_class_target(y_test, "y_test"))
-        classes = target_classes(*targets)
+            counted.append(count_classes(y_test, "y_test"))
+        classes = target_classes(*[values for values, _ in counted])
         if self.labels is not None and len(self.labels) != len(classes):
             raise VizkitValueError(
                 f"labels has {len(self.labels)} names but the target has "
                 f"{len(classes)} classes {list(classes)}; give one label per class."
             )
-        supports = [class_support(y, classes) for y in targets]
+        supports = [class_support(*value_counts, classes) for value_counts in counted]
         self.classes_ = classes
         self.mode_ = BALANCE if y_test is None else COMPARE
         self.support_ = supports[0] if self.mode_ == BALANCE else np.vstack(supports)
@@ -204,12 +210,12 @@ class ClassBalance(TargetVisualizer):
         """
         if not self.__sklearn_is_fitted__():
             raise NotFitted.from_estimator(self, "score")
-        target = check_class_target(split_fit_args(X, y)[0], "y")
-        classes = target_classes(self.classes_, target, names="y and classes_")
+        values, counts = count_classes(split_fit_args(X, y)[0], "y")
+        classes = target_classes(self.classes_, values, names="y and classes_")
         reference = np.zeros(len(classes), dtype=np.int64)
         fitted = self.support_ if self.mode_ == BALANCE else self.support_[0]
         reference[np.searchsorted(classes, self.classes_)] = fitted
-        return proportion_overlap(reference, class_support(target, classes))
+        return proportion_overlap(reference, class_support(values, counts, classes))
 
     def _bar_colors(self) -> list[str]:
         """One colour per class (balance) or for train and test (compare)."""
