@@ -346,14 +346,14 @@ class ResidualsPlot(RegressionScoreVisualizer):
 
     def _draw_qq(self, splits: list[str]) -> None:
         """The ordered residuals against normal quantiles, per split."""
-        self.qqax_ = self._side_axes(size=2, pad=0.25)
+        self.qqax_ = qqax = self._side_axes(size=2, pad=0.25)
         for split in splits:
             if self._result(split, "qq") is not None:
-                self._scatter(self.qqax_, split, *self._result(split, "qq"))
+                self._scatter(qqax, split, *self._result(split, "qq"))
                 slope, intercept = self._result(split, "qq_line")
                 _, color, _ = self._style(split)
-                self.qqax_.axline((0, intercept), slope=slope, color=color, ls="--")
-        _fit_view_to_images(self.qqax_)
+                qqax.axline((0, intercept), slope=slope, color=color, ls="--")
+        _fit_view_to_images(qqax)
 
     def finalize(self):
         """Add the title, legend and axis labels. Returns ``ax_``."""
