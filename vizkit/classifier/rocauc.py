@@ -243,7 +243,7 @@ class ROCAUC(ClassificationScoreVisualizer):
         self.fpr = self.fpr_ = fpr
         self.tpr = self.tpr_ = tpr
         self.roc_auc = self.roc_auc_ = {key: auc(fpr[key], tpr[key]) for key in fpr}
-        self._drawn = [
+        self._curves_to_draw = [
             key for key in fpr if not isinstance(key, int) or PER_CLASS in curves
         ]
         self.score_ = self._summary_score()
@@ -293,7 +293,7 @@ class ROCAUC(ClassificationScoreVisualizer):
         n_classes = len(self.classes_)
         palette = color_palette(None, n_classes + 2)
         self.lines_ = {}
-        for key in self._drawn:
+        for key in self._curves_to_draw:
             if key == BINARY:
                 label, style = "ROC for binary decision", dict(color=palette[0])
             elif key in (MICRO, MACRO):
