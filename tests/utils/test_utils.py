@@ -144,6 +144,9 @@ def test_palettes_and_theme_restore_rcparams():
     assert color_palette("yellowbrick", 2) == ["#0272a2", "#9fc377"]
     assert len(color_palette("sns_deep", 3)) == 3
     assert resolve_colors(3, colors=["red"]) == ["#ff0000"] * 3
+    assert resolve_colors(2, colors="red") == ["#ff0000"] * 2  # one colour for all
+    assert resolve_colors(2, colors=(0, 0, 1)) == ["#0000ff"] * 2
+    assert resolve_colors(2, colors="yellowbrick") == ["#0272a2", "#9fc377"]
     assert len(set(resolve_colors(4, colormap="viridis"))) == 4
     before = dict(mpl.rcParams)
     with theme("colorblind"):

@@ -15,6 +15,7 @@ from vizkit.classifier.base import (
     class_counts,
 )
 from vizkit.exceptions import VizkitValueError, VizkitWarning
+from vizkit.style import get_colormap
 from vizkit.utils.docs import common_params, share_params
 from vizkit.utils.labels import label_names
 from vizkit.utils.validation import (
@@ -271,18 +272,7 @@ def _warn_unknown_classes(y_true: np.ndarray, labels: np.ndarray) -> None:
 
 def _colormap(cmap: Any):
     """The Colormap for ``cmap`` with Yellowbrick's under and over colours."""
-    import matplotlib as mpl
-    from matplotlib.colors import Colormap
-
-    if isinstance(cmap, Colormap):
-        base = cmap
-    elif isinstance(cmap, str) and cmap in mpl.colormaps:
-        base = mpl.colormaps[cmap]
-    else:
-        raise VizkitValueError(
-            f"cmap={cmap!r} is not a matplotlib colormap; pass a colormap name "
-            "such as 'YlOrRd' or 'Blues', or a matplotlib Colormap."
-        )
+    base = get_colormap(cmap, "cmap")
     return base.with_extremes(under=CMAP_UNDERCOLOR, over=CMAP_OVERCOLOR)
 
 

@@ -16,7 +16,7 @@ from sklearn.base import TransformerMixin
 
 from vizkit.base import Visualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
-from vizkit.style import resolve_colors
+from vizkit.style import get_colormap, resolve_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import feature_names
 from vizkit.utils.target import TargetType, target_color_type
@@ -252,9 +252,7 @@ class DataVisualizer(FeatureVisualizer):
             assert y is not None  # a missing target is always SINGLE
             labels, codes = np.unique(y, return_inverse=True)
             self.classes_ = class_labels(labels, self.classes)
-            self.colors_ = resolve_colors(
-                len(labels), self.colormap, _as_colors(self.colors)
-            )
+            self.colors_ = resolve_colors(len(labels), self.colormap, self.colors)
             self._color_values = codes.astype(np.intp, copy=False)
         elif kind == TargetType.CONTINUOUS:
             assert y is not None
@@ -263,7 +261,7 @@ class DataVisualizer(FeatureVisualizer):
             self.cmap_ = _colormap(self.colormap, self.colors)
             self._color_values = values
         else:
-            self.colors_ = resolve_colors(1, None, _as_colors(self.colors))
+            self.colors_ = resolve_colors(1, None, self.colors)
 
     # -- Yellowbrick's accessors ---------------------------------------------------
 
@@ -336,20 +334,8 @@ def _as_values(y: np.ndarray) -> np.ndarray:
         ) from None
 
 
-def _as_colors(colors: Any) -> Any:
-    """A single colour becomes a one-colour list; palettes and lists pass."""
-    from matplotlib.colors import is_color_like
-
-    if isinstance(colors, str) and is_color_like(colors):
-        return [colors]
-    if isinstance(colors, tuple) and is_color_like(colors):
-        return [colors]
-    return colors
-
-
 def _colormap(colormap: Any, colors: Any):
     """The colormap of a continuous target."""
-    import matplotlib as mpl
     from matplotlib.colors import Colormap, LinearSegmentedColormap
 
     if isinstance(colormap, Colormap):
@@ -357,10 +343,4 @@ def _colormap(colormap: Any, colors: Any):
     if colormap is None and colors is not None and not isinstance(colors, str):
         return LinearSegmentedColormap.from_list("colors", list(colors))
     name = colormap or (colors if isinstance(colors, str) else DEFAULT_SEQUENCE)
-    try:
-        return mpl.colormaps[name]
-    except KeyError:
-        raise VizkitValueError(
-            f"colormap {name!r} is not a matplotlib colormap; use a name from "
-            "matplotlib.colormaps such as 'viridis' or 'RdBu'."
-        ) from None
+    return get_colormap(name)

@@ -86,10 +86,12 @@ def resolve_colors(
 ) -> list[str]:
     """Colours for ``n_colors`` series from ``colors`` or ``colormap``.
 
-    ``colors`` (a list or a palette name) wins over ``colormap`` (a matplotlib
-    colormap or its name, sampled evenly). Neither gives the current colour
-    cycle, so a user's matplotlib style is respected.
+    ``colors`` (one colour, a list or a palette name) wins over ``colormap``
+    (a matplotlib colormap or its name, sampled evenly). Neither gives the
+    current colour cycle, so a user's matplotlib style is respected.
     """
+    if is_single_color(colors):
+        return [_to_hex(colors)] * n_colors
     if colors is not None:
         return color_palette(colors, n_colors)
     if colormap is not None:
@@ -98,6 +100,15 @@ def resolve_colors(
         cmap = get_colormap(colormap)
         return [_to_hex(cmap(x)) for x in np.linspace(0, 1, n_colors)]
     return color_palette(None, n_colors)
+
+
+def is_single_color(value: Any) -> bool:
+    """True for one colour ("red", "#ff0000", an RGB tuple), not a palette name."""
+    from matplotlib.colors import is_color_like
+
+    if isinstance(value, str):
+        return value.lower() not in PALETTES and is_color_like(value)
+    return isinstance(value, tuple) and is_color_like(value)
 
 
 def get_colormap(colormap: Any, name: str = "colormap"):

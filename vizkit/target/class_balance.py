@@ -9,7 +9,7 @@ from sklearn.utils.multiclass import type_of_target, unique_labels
 
 from vizkit.base import _show_or_plot, quick_params
 from vizkit.exceptions import NotFitted, VizkitValueError
-from vizkit.style import PALETTES, get_colormap, resolve_colors
+from vizkit.style import resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
 from vizkit.utils.docs import common_params, share_params
 from vizkit.utils.validation import check_target
@@ -220,10 +220,7 @@ class ClassBalance(TargetVisualizer):
     def _bar_colors(self) -> list[str]:
         """One colour per class (balance) or for train and test (compare)."""
         colors = self.colors if self.colors is not None else self.color
-        if _is_single_color(colors):
-            colors = [colors]
-        colormap = get_colormap(self.colormap) if self.colormap is not None else None
-        return resolve_colors(len(self.support_), colormap=colormap, colors=colors)
+        return resolve_colors(len(self.support_), self.colormap, colors)
 
     def draw(self) -> None:
         """Draw one bar per class, or train and test bars side by side."""
@@ -258,15 +255,6 @@ class ClassBalance(TargetVisualizer):
         if self.mode_ == COMPARE:
             self.ax_.legend(frameon=True)
         return self.ax_
-
-
-def _is_single_color(value: Any) -> bool:
-    """True for one matplotlib colour that is not also a palette name."""
-    from matplotlib.colors import is_color_like
-
-    if value is None or (isinstance(value, str) and value.lower() in PALETTES):
-        return False
-    return is_color_like(value)
 
 
 @share_params(ClassBalance)
