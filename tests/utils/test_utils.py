@@ -23,7 +23,7 @@ from vizkit.utils import (
     target_color_type,
 )
 from vizkit.utils.docs import param_docs, share_params
-from vizkit.utils.labels import encode_target
+from vizkit.utils.labels import align_counts, encode_target
 
 
 def test_check_X_names_the_first_bad_cell():
@@ -89,6 +89,8 @@ def test_decode_and_encode_labels():
     )
     with pytest.raises(VizkitValueError, match="'z'"):
         encode_target(np.array(["z"]), np.array(["a", "b"]))
+    counts = align_counts(np.array([2, 9]), np.array([5, 1]), np.array([9, 7, 2]))
+    np.testing.assert_array_equal(counts, [1, 0, 5])
 
 
 def test_feature_names_from_frames():

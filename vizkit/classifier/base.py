@@ -18,7 +18,7 @@ from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
 from vizkit.style import color_palette
 from vizkit.utils.docs import common_params
-from vizkit.utils.labels import decode_labels, encode_target
+from vizkit.utils.labels import align_counts, decode_labels
 from vizkit.utils.validation import (
     check_classes,
     check_option,
@@ -127,7 +127,7 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
                 "is_fitted=True; fit it first, or leave is_fitted='auto'."
             )
         self._set_classes(self._model_classes(values))
-        self.class_counts_ = _aligned_counts(values, counts, self._class_values)
+        self.class_counts_ = align_counts(values, counts, self._class_values)
         return self
 
     def score(self, X, y):
@@ -260,15 +260,6 @@ def _check_discrete(y: np.ndarray, name: str) -> None:
         )
 
 
-def _aligned_counts(
-    values: np.ndarray, counts: np.ndarray, classes: np.ndarray
-) -> np.ndarray:
-    """Counts of ``values`` rearranged to ``classes`` order (zero if absent)."""
-    aligned = np.zeros(len(classes), dtype=np.int64)
-    aligned[encode_target(values, classes)] = counts
-    return aligned
-
-
 def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
     """Number of samples of each of ``classes`` in ``y`` (zero if absent).
 
@@ -276,7 +267,4 @@ def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
     """
     values, counts = np.unique(y, return_counts=True)
     known = np.isin(values, classes)
-    aligned = np.zeros(len(classes), dtype=np.int64)
-    order = np.argsort(classes)
-    aligned[order[np.searchsorted(classes[order], values[known])]] = counts[known]
-    return aligned
+    return align_counts(values[known], counts[known], classes)

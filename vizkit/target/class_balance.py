@@ -12,6 +12,7 @@ from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
 from vizkit.utils.docs import common_params, share_params
+from vizkit.utils.labels import align_counts
 from vizkit.utils.validation import check_target
 
 __all__ = ["ClassBalance", "class_balance"]
@@ -64,15 +65,6 @@ def target_classes(*targets: np.ndarray, names: str = "y_train and y_test"):
             f"{names} hold different kinds of labels ({error}); give both "
             "targets labels of the same type."
         ) from None
-
-
-def class_support(
-    values: np.ndarray, counts: np.ndarray, classes: np.ndarray
-) -> np.ndarray:
-    """``counts`` of the sorted ``values`` placed on ``classes`` (0 if absent)."""
-    support = np.zeros(len(classes), dtype=np.int64)
-    support[np.searchsorted(classes, values)] = counts
-    return support
 
 
 def proportion_overlap(reference: np.ndarray, support: np.ndarray) -> float:
@@ -180,7 +172,7 @@ class ClassBalance(TargetVisualizer):
                 f"labels has {len(self.labels)} names but the target has "
                 f"{len(classes)} classes {list(classes)}; give one label per class."
             )
-        supports = [class_support(*value_counts, classes) for value_counts in counted]
+        supports = [align_counts(*value_counts, classes) for value_counts in counted]
         self.classes_ = classes
         self.mode_ = BALANCE if y_test is None else COMPARE
         self.support_ = supports[0] if self.mode_ == BALANCE else np.vstack(supports)
@@ -212,10 +204,9 @@ class ClassBalance(TargetVisualizer):
             raise NotFitted.from_estimator(self, "score")
         values, counts = count_classes(split_fit_args(X, y)[0], "y")
         classes = target_classes(self.classes_, values, names="y and classes_")
-        reference = np.zeros(len(classes), dtype=np.int64)
         fitted = self.support_ if self.mode_ == BALANCE else self.support_[0]
-        reference[np.searchsorted(classes, self.classes_)] = fitted
-        return proportion_overlap(reference, class_support(values, counts, classes))
+        reference = align_counts(self.classes_, fitted, classes)
+        return proportion_overlap(reference, align_counts(values, counts, classes))
 
     def _bar_colors(self) -> list[str]:
         """One colour per class (balance) or for train and test (compare)."""

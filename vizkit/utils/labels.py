@@ -49,6 +49,18 @@ def label_names(classes_: np.ndarray) -> list[str]:
     return [str(c) for c in classes_]
 
 
+def align_counts(
+    values: np.ndarray, counts: np.ndarray, classes: np.ndarray
+) -> np.ndarray:
+    """``counts`` of ``values`` placed in the order of ``classes`` (0 if absent).
+
+    Every value must be one of ``classes``, which need not be sorted.
+    """
+    aligned = np.zeros(len(classes), dtype=np.int64)
+    aligned[encode_target(np.asarray(values), np.asarray(classes))] = counts
+    return aligned
+
+
 def encode_target(y: np.ndarray, classes_: np.ndarray) -> np.ndarray:
     """Index of each value of ``y`` in ``classes_`` (sorted or not)."""
     order = np.argsort(classes_)
