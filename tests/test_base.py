@@ -6,8 +6,8 @@ import pytest
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
-from vizkit.base import ModelVisualizer, Visualizer, VisualizerGrid, score_quick_method
-from vizkit.classifier import ROCAUC, ConfusionMatrix
+from vizkit.base import ModelVisualizer, Visualizer, VisualizerGrid
+from vizkit.classifier import ROCAUC, ConfusionMatrix, confusion_matrix
 from vizkit.exceptions import (
     NotFitted,
     VizkitAttributeError,
@@ -42,11 +42,45 @@ def test_fit_draws_nothing_and_show_draws_on_own_figure(data):
     X, _ = data
     viz = Dots().fit(X)
     assert plt.get_fignums() == []
-    user_fig = plt.figure()
     viz.show()
-    assert viz.fig_ is not user_fig
+    assert plt.get_fignums() == [viz.fig_.number]
     np.testing.assert_allclose(viz.line_.get_ydata(), X.mean(axis=0))
     assert viz.ax_.get_title() == "Means"
+
+
+def test_the_figure_the_user_just_made_is_drawn_on(data, tmp_path):
+    X, _ = data
+    fig, ax = plt.subplots(figsize=(3, 2))
+    viz = Dots().fit(X)
+    viz.show(outpath=tmp_path / "a.png")
+    assert viz.ax_ is ax
+    assert plt.get_fignums() == [fig.number]  # the user's figure stays open
+    user_fig = plt.figure(figsize=(4, 3))  # no Axes yet
+    Dots().fit(X).show()
+    assert plt.gcf() is user_fig and len(user_fig.axes) == 1
+
+
+def test_a_figure_holding_a_plot_is_never_drawn_over(data):
+    X, _ = data
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [1, 0])
+    viz = Dots().fit(X)
+    viz.show()
+    assert viz.fig_ is not fig and len(ax.lines) == 1
+
+
+def test_finalize_draws_first_as_yellowbrick_users_call_it(data, tmp_path):
+    X, _ = data
+    fig, (left, right) = plt.subplots(1, 2)
+    first, second = Dots(ax=left).fit(X), Dots(ax=right).fit(X)
+    assert first.finalize() is left
+    second.finalize()
+    assert left.lines and right.lines
+    assert first.finalize() is left and len(left.lines) == 1  # decorates only
+    alone = Dots().fit(X)
+    alone.finalize()  # on its own figure, which pyplot's savefig finds
+    assert plt.gcf() is alone.fig_
+    plt.savefig(tmp_path / "alone.png")
 
 
 def test_user_title_wins_and_size_is_in_pixels(data):
@@ -109,7 +143,7 @@ def test_is_fitted_decides_refitting(data):
 def test_score_quick_method_requires_both_test_arrays(data):
     X, y = data
     with pytest.raises(VizkitValueError, match="X_test and y_test"):
-        score_quick_method(ConfusionMatrix(LogisticRegression()), X, y, X_test=X)
+        confusion_matrix(LogisticRegression(), X, y, X_test=X, show=False)
 
 
 def test_grid_draws_each_visualizer_on_its_own_axes(data, tmp_path):

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from vizkit.registry import FAMILIES, FAMILY_TITLES
+from vizkit.registry import FAMILY_TITLES, families
+
+FAMILIES = families()
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -14,27 +14,32 @@ Subclasses implement ``fit``/``score`` (compute), ``draw`` (data artists on
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, clone
 from sklearn.utils import get_tags
 
+from vizkit import params as P
 from vizkit.exceptions import (
     NotFitted,
     VizkitAttributeError,
     VizkitDeprecationWarning,
+    VizkitError,
     VizkitValueError,
     VizkitWarning,
 )
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import (
     check_target,
-    check_X,
     estimator_is_fitted,
+    n_samples_of,
     needs_fit,
 )
 
@@ -42,6 +47,68 @@ from vizkit.utils.validation import (
 _NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
 # Parameters passed by reference through clone: deep-copying an Axes copies its figure.
 _BY_REFERENCE = ("ax", "fig", "axarr")
+# The public calls: each checks the declared parameters once (params.py).
+_PUBLIC_CALLS = (
+    "fit",
+    "score",
+    "transform",
+    "fit_transform",
+    "plot",
+    "show",
+    "finalize",
+)
+# The calls that compute new results, so what was drawn before is stale.
+_COMPUTE_CALLS = ("fit", "score", "fit_transform")
+
+
+def _public(method, name: str):
+    """Wrap a public method: validate the parameters once per outermost call.
+
+    Calls made from inside another public call (``fit_transform`` calling
+    ``fit``, a quick method calling ``fit``, ``score`` and ``show``) are not
+    validated again, so a parameter warning fires once per call.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if self.__dict__.get("_in_call"):
+            return method(self, *args, **kwargs)
+        with one_call(self, warn=name in _COMPUTE_CALLS):
+            if name in _COMPUTE_CALLS:
+                self.__dict__["_drawn"] = False
+            if name == "finalize" and not self.__dict__.get("_drawn"):
+                # Yellowbrick's pattern: fit, score, finalize(), plt.savefig().
+                self._plot(None)
+                return self.ax_
+            return method(self, *args, **kwargs)
+
+    wrapper._vizkit_public = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+@contextmanager
+def one_call(viz, warn: bool = True) -> Iterator[None]:
+    """Treat everything inside the block as one public call of ``viz``.
+
+    The parameters are checked once, on entry; ``warn=False`` (calls that
+    only draw) skips the checks that only warn.
+    """
+    if viz.__dict__.get("_in_call"):
+        yield
+        return
+    viz.__dict__["_in_call"] = True
+    try:
+        P.validate_params(viz, warn=warn)
+        yield
+    finally:
+        viz.__dict__.pop("_in_call", None)
+
+
+def _wrap_public_calls(cls: type) -> None:
+    for name in _PUBLIC_CALLS:
+        method = cls.__dict__.get(name)
+        if method is not None and not getattr(method, "_vizkit_public", False):
+            setattr(cls, name, _public(method, name))
 
 
 def _pyplot():
@@ -62,12 +129,24 @@ class Visualizer(BaseEstimator):
         A single colour for visualizers that draw one series.
     """
 
+    _params = {
+        "ax": P.anything(draw=True),
+        "fig": P.anything(draw=True),
+        "title": P.anything(draw=True),
+        "size": P.size(),
+        "color": P.color(),
+    }
+
     def __init__(self, ax=None, fig=None, title=None, size=None, color=None):
         self.ax = ax
         self.fig = fig
         self.title = title
         self.size = size
         self.color = color
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _wrap_public_calls(cls)
 
     # -- scikit-learn protocol ---------------------------------------------------
 
@@ -87,6 +166,27 @@ class Visualizer(BaseEstimator):
         """Compute the results to draw; subclasses override. Returns self."""
         return self
 
+    def _record_input(self, X: Any) -> None:
+        """Store ``n_features_in_`` and, for frames, ``feature_names_in_``.
+
+        Raw documents (a list of strings for a text pipeline) have no columns:
+        then neither is set.
+        """
+        self.__dict__.pop("feature_names_in_", None)
+        shape = getattr(X, "shape", None)
+        if shape is None:  # a list: its nesting gives the shape
+            try:
+                shape = np.shape(X)
+            except ValueError:  # ragged rows
+                shape = None
+        if shape is None or len(shape) != 2:
+            self.__dict__.pop("n_features_in_", None)
+            return
+        self.n_features_in_ = int(shape[1])
+        columns = getattr(X, "columns", None)
+        if columns is not None and all(isinstance(c, str) for c in columns):
+            self.feature_names_in_ = np.asarray(list(columns), dtype=object)
+
     # -- drawing -----------------------------------------------------------------
 
     def draw(self) -> None:
@@ -94,7 +194,13 @@ class Visualizer(BaseEstimator):
         raise NotImplementedError(f"{type(self).__name__} must implement draw().")
 
     def finalize(self):
-        """Decorate the drawn axes: title, labels, legend. Returns ``ax_``."""
+        """Decorate the drawn axes: title, labels, legend. Returns ``ax_``.
+
+        Called before anything was drawn (Yellowbrick's ``fit``, ``score``,
+        ``finalize()``, ``plt.savefig()`` pattern), it draws the stored
+        results first, on ``ax`` or on a figure that becomes pyplot's current
+        one, so ``plt.savefig()`` and ``plt.show()`` find it.
+        """
         self.set_title()
         return self.ax_
 
@@ -118,28 +224,32 @@ class Visualizer(BaseEstimator):
         self
         """
         self._plot(ax)
-        self._plotted_by_user = True
         return self
 
     def show(self, outpath=None, clear_figure: bool = False, **kwargs):
         """Draw if needed, then display the figure or save it to ``outpath``.
 
-        Saving closes the figure vizkit opened for this visualizer, so loops
-        that save many plots hold memory flat. ``kwargs`` go to ``savefig``.
-        Returns the drawn Axes.
+        Without ``outpath`` only this visualizer's figure is displayed (in a
+        notebook, once). Saving closes the figure vizkit opened for this
+        visualizer, so loops that save many plots hold memory flat; a figure
+        of the user's stays open. In a notebook the saved picture is also
+        displayed, as in Yellowbrick. ``kwargs`` go to ``savefig``. Returns
+        the drawn Axes.
         """
-        if not getattr(self, "_plotted_by_user", False):
+        if not self.__dict__.get("_drawn"):
             self._plot(None)
+        ax, fig = self.ax_, self.fig_
         if outpath is not None:
-            self.fig_.savefig(outpath, **kwargs)
-        else:
-            _display(self.fig_)
-        ax = self.ax_
+            fig.savefig(outpath, **kwargs)
+        if outpath is None or _inline_backend():
+            _display(fig)
         if clear_figure:
-            self.fig_.clear()
-        if outpath is not None:
+            fig.clear()
+        if _inline_backend():  # shown once: the cell's end must not show it again
+            _pyplot().close(fig)
+            self._owns_figure = False
+        elif outpath is not None:
             self._close_own_figure()
-        self._plotted_by_user = False
         return ax
 
     def poof(self, *args, **kwargs):
@@ -154,26 +264,13 @@ class Visualizer(BaseEstimator):
     # -- Yellowbrick spellings ------------------------------------------------------
 
     def _alias(self, old: str, new: str) -> Any:
-        """The value of ``new``, or of ``old``, Yellowbrick's name for it (warned)."""
-        value = getattr(self, old)
-        if value is None:
-            return getattr(self, new)
-        warnings.warn(
-            f"{old} is Yellowbrick's name for {new}; pass {new}= instead.",
-            VizkitDeprecationWarning,
-            stacklevel=3,
-        )
-        return value
+        """The value of ``old``, Yellowbrick's name for ``new``, if given, else ``new``.
 
-    def _warn_ignored(self, name: str, hint: str) -> None:
-        """Warn that a parameter Yellowbrick accepted has no effect here."""
-        if getattr(self, name) is not None:
-            warnings.warn(
-                f"{type(self).__name__} ignores {name} (accepted for Yellowbrick "
-                f"compatibility); {hint}",
-                VizkitWarning,
-                stacklevel=3,
-            )
+        The deprecation warning comes from the parameter declaration
+        (``params.renamed``), once per call.
+        """
+        value = getattr(self, old)
+        return getattr(self, new) if value is None else value
 
     # -- drawing internals ---------------------------------------------------------
 
@@ -195,12 +292,16 @@ class Visualizer(BaseEstimator):
             return (
                 axes[0] if axes else self.fig.add_subplot(**self._subplot_kw())
             ), False
+        current = _users_empty_axes(self._subplot_kw())
+        if current is not None:
+            return current, False
         fig = _pyplot().figure()
         return fig.add_subplot(**self._subplot_kw()), True
 
     def _plot(self, ax) -> None:
         self._check_drawable()
         self._close_own_figure()  # a visualizer owns at most one open figure
+        self._drawn = False
         self.ax_, owned = self._axes_for_drawing(ax)
         self.fig_ = self.ax_.figure
         self._owns_figure = owned
@@ -208,11 +309,13 @@ class Visualizer(BaseEstimator):
             width, height = self.size
             self.fig_.set_size_inches(width / self.fig_.dpi, height / self.fig_.dpi)
         try:
-            self.draw()
-            self.finalize()
+            with one_call(self, warn=False):
+                self.draw()
+                self.finalize()
         except BaseException:
             self._close_own_figure()  # never leave a half-drawn figure behind
             raise
+        self._drawn = True
 
     def _close_own_figure(self) -> None:
         if getattr(self, "_owns_figure", False):
@@ -222,7 +325,7 @@ class Visualizer(BaseEstimator):
     def __getstate__(self):
         # Drawn artists belong to a matplotlib session; pickles carry results only.
         state = super().__getstate__()
-        for name in ("_owns_figure", "_plotted_by_user"):
+        for name in ("_owns_figure", "_drawn", "_in_call"):
             state.pop(name, None)
         return {k: v for k, v in state.items() if not _is_drawing(v)}
 
@@ -241,11 +344,63 @@ def _is_drawing(value: Any) -> bool:
     return isinstance(value, (Artist, Colorbar))
 
 
-def _display(fig) -> None:
+_wrap_public_calls(Visualizer)
+
+
+def _users_empty_axes(subplot_kw: dict[str, Any]):
+    """pyplot's current Axes when the user just made it and it is still empty.
+
+    After ``fig, ax = plt.subplots(figsize=...)`` or ``plt.figure(...)`` the
+    plot goes there, as Yellowbrick and seaborn draw on ``plt.gca()``. A
+    current Axes that already holds a plot is never drawn over: None then.
+    """
+    if "matplotlib.pyplot" not in sys.modules:
+        return None  # no pyplot figure can exist yet
     plt = _pyplot()
-    if plt.get_backend().lower() in _NON_INTERACTIVE:
+    if not plt.get_fignums():
+        return None
+    fig = plt.gcf()
+    if not fig.axes:
+        return fig.add_subplot(**subplot_kw)
+    ax = fig.gca()
+    if ax.has_data() or ax.texts or ax.get_title():
+        return None
+    projection = subplot_kw.get("projection")
+    if projection is not None and ax.name != projection:
+        # e.g. a 3-D plot asked for on an empty 2-D Axes: replace it in place
+        spec = ax.get_subplotspec()
+        ax.remove()
+        return (
+            fig.add_subplot(spec, **subplot_kw)
+            if spec
+            else fig.add_subplot(**subplot_kw)
+        )
+    return ax
+
+
+def _inline_backend() -> bool:
+    """True in a notebook with the inline backend (figures shown as images)."""
+    if "matplotlib.pyplot" not in sys.modules:
+        return False
+    return "inline" in _pyplot().get_backend().lower()
+
+
+def _display(fig) -> None:
+    """Show ``fig`` alone: inline as one image, in a window until it is closed."""
+    plt = _pyplot()
+    backend = plt.get_backend().lower()
+    if _inline_backend():
+        from IPython.display import display
+
+        display(fig)
         return
-    plt.show()
+    if backend in _NON_INTERACTIVE:
+        return
+    fig.show()
+    if not plt.isinteractive():  # block as plt.show() does, for this figure only
+        canvas = fig.canvas
+        canvas.mpl_connect("close_event", lambda event: canvas.stop_event_loop())
+        canvas.start_event_loop(0)
 
 
 @common_params
@@ -264,6 +419,11 @@ class ModelVisualizer(Visualizer):
     color : color, default=None
         A single colour for visualizers that draw one series.
     """
+
+    _params = {
+        "estimator": P.anything(),
+        "is_fitted": P.choice("auto", True, False),
+    }
 
     def __init__(
         self,
@@ -321,34 +481,69 @@ class ModelVisualizer(Visualizer):
 
     def fit(self, X, y=None, **kwargs):
         """Fit the wrapped estimator if it needs fitting. Returns self."""
-        self._check_Xy(X, y)
+        self._check_fit_data(X, y)
         self._fit_estimator(X, y, **kwargs)
         return self
 
     def _fit_estimator(self, X, y=None, **kwargs) -> None:
+        """Fit the model in place unless it is fitted (see ``is_fitted``)."""
         if needs_fit(self.estimator, self.is_fitted):
-            self.estimator.fit(X, y, **kwargs)
+            self._call_model("fit", X, y, **kwargs)
+        elif not estimator_is_fitted(self.estimator):
+            raise NotFitted(
+                f"estimator {type(self.estimator).__name__} is not fitted although "
+                "is_fitted=True; fit it first, or leave is_fitted='auto'."
+            )
 
-    def _check_Xy(
-        self, X, y, *, y_name: str = "y"
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """Validate X and y for the model; return them as arrays (never mutated).
+    def _check_fit_data(self, X, y, *, y_name: str = "y") -> np.ndarray | None:
+        """Check what vizkit itself reads: the number of rows and the target.
 
-        NaN in X is allowed when the model accepts it (its ``allow_nan`` tag).
+        X goes to the model as the user passed it (sparse matrices, raw text
+        for a vectorizer pipeline, DataFrames with categorical columns): the
+        model checks its own input, and its errors name this visualizer.
+        Records ``n_features_in_``/``feature_names_in_``; returns y as an
+        array (never mutated), or None.
         """
-        allow_nan = (
-            self.estimator is not None and get_tags(self.estimator).input_tags.allow_nan
-        )
-        X_array = check_X(X, allow_nan=allow_nan)
-        y_array = None
-        if y is not None:
-            y_array = check_target(y, name=y_name, n_samples=X_array.shape[0])
-        return X_array, y_array
+        n_samples = n_samples_of(X, "X")
+        if n_samples == 0:
+            raise VizkitValueError("X is empty; pass at least one sample.")
+        self._record_input(X)
+        if y is None:
+            return None
+        return check_target(y, name=y_name, n_samples=n_samples)
+
+    def _call_model(self, method: str, *args, **kwargs):
+        """Call ``estimator.method``; its own errors are re-raised naming us."""
+        return call_model(self, method, *args, **kwargs)
 
     def _check_estimator_fitted(self, method: str = "score") -> None:
-        """Raise NotFitted unless the wrapped estimator can predict."""
+        """Raise NotFitted, naming the model, unless the model can predict."""
         if self.estimator is None or not estimator_is_fitted(self.estimator):
-            raise NotFitted.from_estimator(self, method)
+            model = type(self.estimator).__name__
+            raise NotFitted(
+                f"estimator {model} is not fitted yet: call {type(self).__name__}"
+                f".fit(X, y) first, or pass a fitted {model} before {method}()."
+            )
+
+
+def call_model(viz, method: str, *args, **kwargs):
+    """``viz.estimator.method(*args, **kwargs)``, its errors naming ``viz``.
+
+    The model's exception keeps its type (``except ValueError`` still works);
+    its message starts with the visualizer and the method that failed.
+    """
+    estimator = viz.estimator
+    try:
+        return getattr(estimator, method)(*args, **kwargs)
+    except VizkitError:
+        raise
+    except Exception as error:
+        where = f"{type(viz).__name__}: {type(estimator).__name__}.{method}() failed"
+        if error.args and isinstance(error.args[0], str):
+            error.args = (f"{where}: {error.args[0]}", *error.args[1:])
+        else:
+            error.args = (where, *error.args)
+        raise
 
 
 class ScoreVisualizer(ModelVisualizer):
@@ -368,16 +563,25 @@ class ScoreVisualizer(ModelVisualizer):
             f"{type(self).__name__} cannot be built from predictions."
         )
 
+    def _score_training(self, X, y) -> None:
+        """What a quick method does without test data: score the training data.
+
+        Visualizers that already drew the training data in ``fit`` (residuals)
+        override this to do nothing, so the training data is not drawn twice.
+        """
+        self.score(X, y)
+
     @classmethod
     def from_estimator(cls, estimator, X, y, *, ax=None, **kwargs):
         """Score a fitted ``estimator`` on ``(X, y)`` and draw the result.
 
         ``kwargs`` are the visualizer's parameters. Returns the visualizer.
         """
-        viz = cls(estimator, is_fitted=True, **kwargs)
-        viz._check_estimator_fitted("from_estimator")
-        viz.score(X, y)
-        return viz.plot(ax=ax)
+        viz = cls(estimator, **{**kwargs, "is_fitted": True})
+        with one_call(viz):
+            viz._check_estimator_fitted("from_estimator")
+            viz.score(X, y)
+            return viz.plot(ax=ax)
 
     @classmethod
     def from_predictions(cls, y_true, y_pred, *, ax=None, **kwargs):
@@ -386,23 +590,9 @@ class ScoreVisualizer(ModelVisualizer):
         ``kwargs`` are the visualizer's parameters. Returns the visualizer.
         """
         viz = cls(None, **kwargs)
-        viz._score_predictions(y_true, y_pred)
-        return viz.plot(ax=ax)
-
-
-def score_quick_method(viz, X_train, y_train, X_test=None, y_test=None, show=True):
-    """The body of every score quick method: fit, score, then show or draw."""
-    viz.fit(X_train, y_train)
-    if X_test is not None and y_test is not None:
-        viz.score(X_test, y_test)
-    elif X_test is None and y_test is None:
-        viz.score(X_train, y_train)
-    else:
-        raise VizkitValueError(
-            "X_test and y_test go together: pass both or neither (then the "
-            "training data is scored)."
-        )
-    return _show_or_plot(viz, show)
+        with one_call(viz):
+            viz._score_predictions(y_true, y_pred)
+            return viz.plot(ax=ax)
 
 
 def quick_params(cls: type[BaseEstimator], kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -420,14 +610,6 @@ def quick_params(cls: type[BaseEstimator], kwargs: dict[str, Any]) -> dict[str, 
             stacklevel=3,
         )
     return {key: value for key, value in kwargs.items() if key in accepted}
-
-
-def _show_or_plot(viz, show: bool):
-    if show:
-        viz.show()
-    else:
-        viz.plot()
-    return viz
 
 
 class VisualizerGrid(Visualizer):
@@ -452,6 +634,13 @@ class VisualizerGrid(Visualizer):
     """
 
     SUBPLOT_DEFAULT_PIXELS = 400
+
+    _params = {
+        "visualizers": P.anything(),
+        "nrows": P.number(1, integer=True, none=True),
+        "ncols": P.number(1, integer=True, none=True),
+        "axarr": P.anything(draw=True),
+    }
 
     def __init__(
         self, visualizers=(), nrows=None, ncols=None, axarr=None, title=None, size=None
@@ -520,6 +709,7 @@ class VisualizerGrid(Visualizer):
         except BaseException:
             self._close_own_figure()
             raise
+        self._drawn = True
 
     def draw(self) -> None:  # each visualizer draws itself in _plot
         pass

@@ -242,8 +242,12 @@ def test_quick_method_with_and_without_test_split(data):
     assert isinstance(viz, ResidualsPlot)
     assert viz.score_ == pytest.approx(viz.estimator.score(X_test, y_test))
     assert viz.ax_.get_legend() is not None
+    # Without test data the plot shows the training split once, labelled so.
     same = residuals_plot(Ridge(), X_train, y_train, show=False, title="Mine")
-    assert_allclose(same.test_residuals_, same.train_residuals_)
+    assert not hasattr(same, "test_residuals_")
+    assert list(same.scatters_) == ["train"]
+    legend = [t.get_text() for t in same.ax_.get_legend().get_texts()]
+    assert len(legend) == 1 and legend[0].startswith("Train")
     assert same.ax_.get_title() == "Mine"
     with pytest.raises(VizkitValueError, match="X_test"):
         residuals_plot(Ridge(), X_train, y_train, X_test=X_test, show=False)

@@ -1,13 +1,7 @@
 """Visualizers that evaluate classifiers: confusion matrices and ROC curves."""
 
 from vizkit.classifier.base import ClassificationScoreVisualizer
-from vizkit.classifier.confusion_matrix import ConfusionMatrix, confusion_matrix
-from vizkit.classifier.rocauc import ROCAUC, roc_auc
+from vizkit.registry import export_family
 
-__all__ = [
-    "ClassificationScoreVisualizer",
-    "ConfusionMatrix",
-    "ROCAUC",
-    "confusion_matrix",
-    "roc_auc",
-]
+__all__ = ["ClassificationScoreVisualizer"]
+__all__ += export_family(__name__, __path__, globals())

@@ -14,18 +14,22 @@ import numpy as np
 from sklearn.base import is_classifier
 from sklearn.metrics import accuracy_score
 
+from vizkit import params as P
 from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
-from vizkit.style import color_palette
+from vizkit.style import class_colors
 from vizkit.utils.docs import common_params
-from vizkit.utils.labels import align_counts, decode_labels
-from vizkit.utils.validation import (
-    check_classes,
-    check_option,
-    estimator_is_fitted,
-)
+from vizkit.utils.labels import align_counts, class_names
+from vizkit.utils.validation import check_classes, plain
 
-_BOOLEAN = (True, False)
+
+def _warn_encoder_and_classes(value: Any, name: str, viz: Any) -> None:
+    if viz._encoder() is not None and viz.classes is not None:
+        warnings.warn(
+            "both classes and encoder were given; the labels come from encoder.",
+            VizkitWarning,
+            stacklevel=4,
+        )
 
 
 @common_params
@@ -67,6 +71,12 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
     #: The attribute ``score`` computes and ``draw`` needs.
     _SCORED: str = "score_"
 
+    _params = {
+        "classes": P.anything(draw=True),
+        "encoder": P.Param(_warn_encoder_and_classes, draw=True, warns=True),
+        "force_model": P.boolean(),
+    }
+
     def __init__(
         self,
         estimator,
@@ -92,12 +102,19 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
     # -- public API ------------------------------------------------------------------
 
     @property
+    def classes_(self) -> np.ndarray:
+        """The class labels, in the model's order, named by ``classes``/``encoder``.
+
+        Read when drawing, so ``set_params(classes=...)`` relabels a redraw.
+        """
+        if "_class_values" not in self.__dict__:
+            raise NotFitted.from_estimator(self, "classes_")
+        return self._decode(self._class_values)
+
+    @property
     def class_colors_(self) -> list[str]:
-        """One colour per class, from matplotlib's current colour cycle."""
-        if not hasattr(self, "classes_"):
-            raise NotFitted.from_estimator(self, "class_colors_")
-        colors = getattr(self, "_colors", None)
-        return colors if colors is not None else color_palette(None, len(self.classes_))
+        """One distinct colour per class, for any number of classes."""
+        return class_colors(len(self.classes_))
 
     def fit(self, X, y=None, **kwargs):
         """Fit the wrapped classifier if needed and find its classes.
@@ -105,7 +122,8 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         Parameters
         ----------
         X : array-like of shape (n_samples, n_features)
-            The training data.
+            The training data, as the model takes it (arrays, sparse
+            matrices, DataFrames, raw text for a text pipeline).
         y : array-like of shape (n_samples,)
             The training classes.
         **kwargs
@@ -115,17 +133,11 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         -------
         self
         """
-        self._check_options()
         self._check_classifier()
-        _, y_array = self._check_classification_data(X, y)
+        y_array = self._check_classification_data(X, y)
         values, counts = np.unique(y_array, return_counts=True)
         check_classes(values, "y")
         self._fit_estimator(X, y, **kwargs)
-        if not estimator_is_fitted(self.estimator):
-            raise NotFitted(
-                f"estimator {type(self.estimator).__name__} is not fitted although "
-                "is_fitted=True; fit it first, or leave is_fitted='auto'."
-            )
         self._set_classes(self._model_classes(values))
         self.class_counts_ = align_counts(values, counts, self._class_values)
         return self
@@ -144,16 +156,11 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         -------
         score_ : float
         """
-        _, y_array = self._prepare_score(X, y)
-        self.score_ = float(accuracy_score(y_array, self.estimator.predict(X)))
+        y_array = self._prepare_score(X, y)
+        self.score_ = float(accuracy_score(y_array, self._call_model("predict", X)))
         return self.score_
 
     # -- checks ----------------------------------------------------------------------
-
-    def _check_options(self) -> None:
-        """Check every option parameter once (subclasses extend)."""
-        check_option(self.is_fitted, "is_fitted", ("auto", True, False))
-        check_option(self.force_model, "force_model", _BOOLEAN)
 
     def _check_classifier(self) -> None:
         if self.force_model or is_classifier(self.estimator):
@@ -165,27 +172,25 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
             "model, or pass force_model=True to skip this check."
         )
 
-    def _check_classification_data(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+    def _check_classification_data(self, X, y) -> np.ndarray:
         if y is None:
             raise VizkitValueError(
                 f"y is None; {type(self).__name__} needs the true class of every "
                 "row of X."
             )
-        X_array, y_array = self._check_Xy(X, y)
+        y_array = self._check_fit_data(X, y)
         assert y_array is not None  # y was checked above
-        _check_discrete(y_array, "y")
-        return X_array, y_array
+        return check_class_target(y_array, "y")
 
-    def _prepare_score(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+    def _prepare_score(self, X, y) -> np.ndarray:
         """Checks shared by every ``score``; finds the classes if ``fit`` did not."""
-        self._check_options()
         self._check_classifier()
         self._check_estimator_fitted("score")
-        X_array, y_array = self._check_classification_data(X, y)
-        if not hasattr(self, "classes_"):  # a prefit model scored without fit
+        y_array = self._check_classification_data(X, y)
+        if "_class_values" not in self.__dict__:  # a prefit model scored without fit
             self._set_classes(self._model_classes(np.unique(y_array)))
             self.class_counts_ = class_counts(y_array, self._class_values)
-        return X_array, y_array
+        return y_array
 
     # -- classes -----------------------------------------------------------------------
 
@@ -197,40 +202,16 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         return np.asarray(model_classes)
 
     def _set_classes(self, values: np.ndarray) -> None:
-        """Store raw class values and their human-readable labels."""
+        """Store the raw class values; check now that they can be named."""
         self._class_values = np.asarray(values)
-        self.classes_ = self._decode(self._class_values)
+        self._decode(self._class_values)
 
     def _encoder(self) -> Any:
         """The ``encoder`` parameter (subclasses may accept other spellings)."""
         return self.encoder
 
     def _decode(self, values: np.ndarray) -> np.ndarray:
-        encoder = self._encoder()
-        if encoder is not None:
-            if self.classes is not None:
-                warnings.warn(
-                    "both classes and encoder were given; the labels come from "
-                    "encoder.",
-                    VizkitWarning,
-                    stacklevel=4,
-                )
-            try:
-                return decode_labels(values, encoder=encoder)
-            except (KeyError, ValueError, TypeError) as error:
-                raise VizkitValueError(
-                    f"encoder could not decode the classes {values.tolist()} "
-                    f"({error}); give it a label for every class value."
-                ) from None
-        if self.classes is None:
-            return values
-        if len(self.classes) != len(values):
-            raise VizkitValueError(
-                f"classes has {len(self.classes)} names but there are "
-                f"{len(values)} classes {values.tolist()}; give one name per "
-                "class, in the order of the sorted class values."
-            )
-        return decode_labels(np.arange(len(values)), classes=self.classes)
+        return class_names(values, self.classes, self._encoder())
 
     # -- helpers for subclasses -------------------------------------------------------
 
@@ -247,17 +228,18 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
             )
 
 
-def _check_discrete(y: np.ndarray, name: str) -> None:
-    """Refuse a continuous target: a classifier needs class values."""
+def check_class_target(y: np.ndarray, name: str) -> np.ndarray:
+    """Refuse a continuous target: a classifier needs class labels."""
     if y.dtype.kind != "f":
-        return
+        return y
     fractional = y != np.round(y)
     if fractional.any():
         raise VizkitValueError(
-            f"{name} holds continuous values (e.g. {float(y[fractional][0])}); a "
+            f"{name} holds continuous values (e.g. {plain(y[fractional][0])}); a "
             "classification visualizer needs class labels. Use a regressor "
             "visualizer for a continuous target."
         )
+    return y
 
 
 def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:

@@ -9,20 +9,18 @@ import numpy as np
 from sklearn.metrics import accuracy_score
 from sklearn.metrics import confusion_matrix as confusion_matrix_metric
 
-from vizkit.base import quick_params, score_quick_method
+from vizkit import examples
+from vizkit import params as P
 from vizkit.classifier.base import (
     ClassificationScoreVisualizer,
     class_counts,
 )
 from vizkit.exceptions import VizkitValueError, VizkitWarning
+from vizkit.registry import SCORE, declare
 from vizkit.style import get_colormap
-from vizkit.utils.docs import common_params, share_params
+from vizkit.utils.docs import common_params
 from vizkit.utils.labels import label_names
-from vizkit.utils.validation import (
-    check_consistent_length,
-    check_option,
-    check_target,
-)
+from vizkit.utils.validation import check_consistent_length, check_target
 
 #: Colour of cells below the colour scale (zero cells).
 CMAP_UNDERCOLOR = "w"
@@ -110,6 +108,15 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
 
     _SCORED = "confusion_matrix_"
 
+    _params = {
+        "sample_weight": P.anything(),
+        "percent": P.boolean(draw=True),
+        "cmap": P.colormap(),
+        "fontsize": P.anything(draw=True),
+        "color": P.ignored("colour the cells with cmap= instead."),
+        "label_encoder": P.renamed("encoder", draw=True),
+    }
+
     def __init__(
         self,
         estimator,
@@ -144,15 +151,8 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         self.color = color
         self.label_encoder = label_encoder
 
-    def _check_options(self) -> None:
-        super()._check_options()
-        check_option(self.percent, "percent", (True, False))
-        _colormap(self.cmap)
-        self._alias("label_encoder", "encoder")  # warns once, here
-        self._warn_ignored("color", "colour the cells with cmap= instead.")
-
     def _encoder(self):
-        return self.encoder if self.label_encoder is None else self.label_encoder
+        return self._alias("label_encoder", "encoder")
 
     def score(self, X, y):
         """Compute the confusion matrix of the model on test data.
@@ -169,14 +169,13 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         score_ : float
             The accuracy of the model on ``(X, y)``.
         """
-        _, y_true = self._prepare_score(X, y)
-        y_pred = np.asarray(self.estimator.predict(X))
+        y_true = self._prepare_score(X, y)
+        y_pred = np.asarray(self._call_model("predict", X))
         self._store_results(y_true, y_pred, self._class_values)
         return self.score_
 
     def _score_predictions(self, y_true, y_pred) -> None:
         """Compute the results from true and predicted classes, without a model."""
-        self._check_options()
         check_consistent_length(y_true=y_true, y_pred=y_pred)
         y_true = check_target(y_true, name="y_true")
         y_pred = check_target(y_pred, name="y_pred")
@@ -288,52 +287,7 @@ def _format_value(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-# -- quick method ----------------------------------------------------------------------
-
-
-@share_params(ConfusionMatrix, exclude=("estimator",))
-@common_params
-def confusion_matrix(
-    estimator,
-    X_train,
-    y_train,
-    X_test=None,
-    y_test=None,
-    ax=None,
-    sample_weight=None,
-    percent=False,
-    classes=None,
-    encoder=None,
-    cmap="YlOrRd",
-    fontsize=None,
-    is_fitted="auto",
-    force_model=False,
-    show=True,
-    **kwargs,
-):
-    """Fit, score and draw a :class:`ConfusionMatrix` in one call.
-
-    Parameters
-    ----------
-    estimator : scikit-learn classifier
-        The model to evaluate; fitted on the training data unless it is
-        already fitted.
-    {common: X_train, y_train, X_test, y_test}
-    {params}
-    {common: show}
-    **kwargs
-        Other ConfusionMatrix parameters (``fig``, ``title``, ``size``);
-        unknown names are ignored with a warning.
-
-    Returns
-    -------
-    viz : ConfusionMatrix
-        The fitted, scored and drawn visualizer.
-    """
-    viz = ConfusionMatrix(
-        estimator, ax=ax, sample_weight=sample_weight, percent=percent,
-        classes=classes, encoder=encoder, cmap=cmap, fontsize=fontsize,
-        is_fitted=is_fitted, force_model=force_model,
-        **quick_params(ConfusionMatrix, kwargs),
-    )  # fmt: skip
-    return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)
+confusion_matrix = declare(
+    ConfusionMatrix, kind=SCORE, quick="confusion_matrix",
+    example=examples.classification,
+)  # fmt: skip

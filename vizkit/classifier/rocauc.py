@@ -7,19 +7,16 @@ import warnings
 import numpy as np
 from sklearn.metrics import accuracy_score, auc, roc_curve
 
-from vizkit.base import quick_params, score_quick_method
+from vizkit import examples
+from vizkit import params as P
 from vizkit.classifier.base import ClassificationScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
-from vizkit.style import LINE_COLOR, color_palette
-from vizkit.utils.docs import common_params, share_params
+from vizkit.registry import SCORE, declare
+from vizkit.style import LINE_COLOR, class_colors
+from vizkit.utils.docs import common_params
 from vizkit.utils.labels import encode_target
-from vizkit.utils.response import SCORE_METHODS, get_response
-from vizkit.utils.validation import (
-    check_classes,
-    check_option,
-    check_target,
-    to_numpy,
-)
+from vizkit.utils.response import SCORE_METHODS, response_method
+from vizkit.utils.validation import check_classes, check_target, to_numpy
 
 # Keys of the averaged and single curves in ``fpr``, ``tpr`` and ``roc_auc``.
 MICRO, MACRO, BINARY = "micro", "macro", "binary"
@@ -119,6 +116,14 @@ class ROCAUC(ClassificationScoreVisualizer):
 
     _SCORED = "fpr_"
 
+    _params = {
+        "micro": P.boolean(),
+        "macro": P.boolean(),
+        "per_class": P.boolean(),
+        "binary": P.boolean(),
+        "color": P.ignored("the curves are coloured per class."),
+    }
+
     def __init__(
         self,
         estimator,
@@ -151,12 +156,6 @@ class ROCAUC(ClassificationScoreVisualizer):
         self.size = size
         self.color = color
 
-    def _check_options(self) -> None:
-        super()._check_options()
-        for name in ("micro", "macro", "per_class", "binary"):
-            check_option(getattr(self, name), name, (True, False))
-        self._warn_ignored("color", "the curves are coloured per class.")
-
     def fit(self, X, y=None, **kwargs):
         """As :meth:`ClassificationScoreVisualizer.fit`, then check the model scores."""
         super().fit(X, y, **kwargs)
@@ -179,12 +178,13 @@ class ROCAUC(ClassificationScoreVisualizer):
         score_ : float
             The micro-average AUC, else the macro-average AUC, else accuracy.
         """
-        _, y_true = self._prepare_score(X, y)
+        y_true = self._prepare_score(X, y)
         self._check_response_method()
-        scores, _ = get_response(self.estimator, X)
+        scores = self._call_model(response_method(self.estimator), X)
         self._store_curves(y_true, scores, "estimator scores")
         if self.score_ is None:
-            self.score_ = float(accuracy_score(y_true, self.estimator.predict(X)))
+            predicted = self._call_model("predict", X)
+            self.score_ = float(accuracy_score(y_true, predicted))
         return self.score_
 
     @classmethod
@@ -210,7 +210,6 @@ class ROCAUC(ClassificationScoreVisualizer):
         return super().from_predictions(y_true, y_score, ax=ax, **kwargs)
 
     def _score_predictions(self, y_true, y_score) -> None:
-        self._check_options()
         y_true = check_target(y_true, name="y_true")
         values, counts = np.unique(y_true, return_counts=True)
         check_classes(values, "y_true")
@@ -290,18 +289,19 @@ class ROCAUC(ClassificationScoreVisualizer):
 
     def draw(self) -> None:
         """Draw each computed curve as a line, and the chance diagonal."""
-        n_classes = len(self.classes_)
-        palette = color_palette(None, n_classes + 2)
+        classes = self.classes_
+        # Distinct colours for every class, and two more for the averages.
+        palette = class_colors(len(classes) + 2)
         self.lines_ = {}
         for key in self._curves_to_draw:
             if key == BINARY:
                 label, style = "ROC for binary decision", dict(color=palette[0])
             elif key in (MICRO, MACRO):
-                color = palette[n_classes + (key == MACRO)]
+                color = palette[len(classes) + (key == MACRO)]
                 label, style = f"{key}-average ROC curve", dict(color=color, ls="--")
             else:
-                label = f"ROC of class {self.classes_[key]}"
-                style = dict(color=self.class_colors_[key])
+                label = f"ROC of class {classes[key]}"
+                style = dict(color=palette[key])
             (self.lines_[key],) = self.ax_.plot(
                 self.fpr[key], self.tpr[key],
                 label=f"{label}, AUC = {self.roc_auc[key]:0.2f}", **style,
@@ -406,51 +406,4 @@ def macro_average(
     return grid, mean_tpr / len(fprs)
 
 
-# -- quick method --------------------------------------------------------------------
-
-
-@share_params(ROCAUC, exclude=("estimator",))
-@common_params
-def roc_auc(
-    estimator,
-    X_train,
-    y_train,
-    X_test=None,
-    y_test=None,
-    ax=None,
-    micro=True,
-    macro=True,
-    per_class=True,
-    binary=False,
-    classes=None,
-    encoder=None,
-    is_fitted="auto",
-    force_model=False,
-    show=True,
-    **kwargs,
-):
-    """Fit, score and draw a :class:`ROCAUC` in one call.
-
-    Parameters
-    ----------
-    estimator : scikit-learn classifier
-        The model to evaluate; fitted on the training data unless it is
-        already fitted.
-    {common: X_train, y_train, X_test, y_test}
-    {params}
-    {common: show}
-    **kwargs
-        Other ROCAUC parameters (``fig``, ``title``, ``size``); unknown names
-        are ignored with a warning.
-
-    Returns
-    -------
-    viz : ROCAUC
-        The fitted, scored and drawn visualizer.
-    """
-    viz = ROCAUC(
-        estimator, ax=ax, micro=micro, macro=macro, per_class=per_class,
-        binary=binary, classes=classes, encoder=encoder, is_fitted=is_fitted,
-        force_model=force_model, **quick_params(ROCAUC, kwargs),
-    )  # fmt: skip
-    return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)
+roc_auc = declare(ROCAUC, kind=SCORE, quick="roc_auc", example=examples.classification)

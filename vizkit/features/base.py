@@ -14,11 +14,13 @@ from typing import Any
 import numpy as np
 from sklearn.base import TransformerMixin
 
+from vizkit import params as P
 from vizkit.base import Visualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import get_colormap, resolve_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import feature_names
+from vizkit.utils.labels import class_names
 from vizkit.utils.target import TargetType, target_color_type
 from vizkit.utils.validation import check_option, check_target, check_X
 
@@ -26,6 +28,16 @@ from vizkit.utils.validation import check_option, check_target, check_X
 DEFAULT_SEQUENCE = "RdBu"
 #: The ``target_type`` options.
 TARGET_TYPES = ("auto", "single", "discrete", "continuous")
+
+
+def _target_type_param(value: Any, name: str, viz: Any) -> None:
+    _check_target_type(value)
+
+
+def _check_target_type(target_type: Any) -> str:
+    if isinstance(target_type, TargetType):
+        target_type = target_type.value
+    return check_option(target_type, "target_type", TARGET_TYPES)
 
 
 @common_params
@@ -53,8 +65,19 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
 
     def fit(self, X, y=None):
         """Record the shape and column names of ``X``. Returns self."""
-        self._record_input(X, check_X(X))
+        check_X(X)
+        self._record_input(X)
         return self
+
+    def fit_transform(self, X, y=None, **fit_params):
+        """Fit on ``(X, y)``, then transform ``X`` (one call, one validation).
+
+        Returns
+        -------
+        Xt : array-like
+            ``X`` unchanged, or its projection for projection visualizers.
+        """
+        return self.fit(X, y, **fit_params).transform(X)
 
     def transform(self, X, y=None):
         """Return ``X`` unchanged, so the visualizer can sit in a Pipeline.
@@ -106,15 +129,6 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         return np.asarray([str(n) for n in names], dtype=object)
 
     # -- helpers -------------------------------------------------------------------
-
-    def _record_input(self, X: Any, X_array: np.ndarray) -> None:
-        """Store ``n_features_in_`` and, for frames, ``feature_names_in_``."""
-        self.n_features_in_ = X_array.shape[1]
-        columns = getattr(X, "columns", None)
-        if columns is not None and all(isinstance(c, str) for c in columns):
-            self.feature_names_in_ = np.asarray(list(columns), dtype=object)
-        elif hasattr(self, "feature_names_in_"):
-            del self.feature_names_in_
 
     def _check_fitted(self, method: str) -> None:
         if not hasattr(self, "n_features_in_"):
@@ -183,12 +197,21 @@ class DataVisualizer(FeatureVisualizer):
     range_ : tuple of (min y, max y)
         The range of a continuous target.
     colors_ : list of str
-        Hex colours: one per class (discrete) or a single one (no target).
+        Hex colours: one per class (discrete) or a single one (no target),
+        from the current ``colors``/``colormap`` (read when drawing).
     cmap_ : matplotlib Colormap
-        The colormap of a continuous target.
+        The colormap of a continuous target, from the current ``colormap``.
     n_features_in_ : int
         The number of columns of X.
     """
+
+    _params = {
+        "features": P.anything(),
+        "classes": P.anything(draw=True),
+        "colors": P.colors(),
+        "colormap": P.colormap(),
+        "target_type": P.Param(_target_type_param),
+    }
 
     def __init__(
         self,
@@ -231,37 +254,62 @@ class DataVisualizer(FeatureVisualizer):
 
     def _fit_data(self, X, y) -> tuple[np.ndarray, np.ndarray | None]:
         """Validate X and y, compute the fitted attributes; return the arrays."""
-        target_type = _check_target_type(self.target_type)
         X_array = check_X(X, numeric=True)
         y_array = None
         if y is not None:
             y_array = check_target(y, n_samples=X_array.shape[0])
-        self._record_input(X, X_array)
+        self._record_input(X)
         self.features_ = feature_names(X, self.features, X_array.shape[1])
-        self._fit_target(y_array, target_type)
+        self._fit_target(y_array, _check_target_type(self.target_type))
         return X_array, y_array
 
     def _fit_target(self, y: np.ndarray | None, target_type: str) -> None:
-        """Set the colour type, classes/range and colours of the target."""
-        for name in ("classes_", "range_", "colors_", "cmap_"):
-            self.__dict__.pop(name, None)
+        """Find the colour type, and the classes or the range, of the target."""
+        self.__dict__.pop("range_", None)
         kind = _color_type(y, target_type)
         self.target_color_type_ = kind
+        self._class_values = None
         self._color_values = None  # what colours each point: codes or values
         if kind == TargetType.DISCRETE:
             assert y is not None  # a missing target is always SINGLE
             labels, codes = np.unique(y, return_inverse=True)
-            self.classes_ = class_labels(labels, self.classes)
-            self.colors_ = resolve_colors(len(labels), self.colormap, self.colors)
+            self._class_values = labels
+            self.classes_  # noqa: B018 -- report a bad ``classes`` now, in fit
             self._color_values = codes.astype(np.intp, copy=False)
         elif kind == TargetType.CONTINUOUS:
             assert y is not None
             values = _as_values(y)
             self.range_ = (float(values.min()), float(values.max()))
-            self.cmap_ = _colormap(self.colormap, self.colors)
             self._color_values = values
-        else:
-            self.colors_ = resolve_colors(1, None, self.colors)
+
+    # -- drawing parameters, read when drawing ---------------------------------------
+
+    @property
+    def classes_(self) -> np.ndarray:
+        """The class labels of a discrete target (named by ``classes``)."""
+        values = self.__dict__.get("_class_values")
+        if values is None:
+            raise AttributeError(f"{type(self).__name__} has no discrete target.")
+        names = class_names(values, self.classes)
+        return np.asarray([str(name) for name in names])
+
+    @property
+    def colors_(self) -> list[str]:
+        """One colour per class (discrete target), else a single colour."""
+        kind = self.get_target_color_type()
+        if kind == TargetType.DISCRETE:
+            n_classes = len(self.classes_)
+            return resolve_colors(n_classes, self.colormap, self.colors)
+        if kind == TargetType.SINGLE:
+            return resolve_colors(1, None, self.colors)
+        raise AttributeError(f"{type(self).__name__} colours by cmap_, not colors_.")
+
+    @property
+    def cmap_(self):
+        """The colormap of a continuous target."""
+        if self.get_target_color_type() != TargetType.CONTINUOUS:
+            raise AttributeError(f"{type(self).__name__} has no continuous target.")
+        return _colormap(self.colormap, self.colors)
 
     # -- Yellowbrick's accessors ---------------------------------------------------
 
@@ -289,25 +337,6 @@ class DataVisualizer(FeatureVisualizer):
                 f"classes {list(self.classes_)}."
             )
         return [lookup[str(v)] for v in y]
-
-
-def class_labels(labels: np.ndarray, classes: Any = None) -> np.ndarray:
-    """String labels of the sorted class values, renamed by ``classes``."""
-    if classes is None:
-        return np.asarray([str(c) for c in labels])
-    names = np.asarray([str(c) for c in classes])
-    if len(names) != len(labels):
-        raise VizkitValueError(
-            f"classes has {len(names)} names but y has {len(labels)} classes "
-            f"({labels.tolist()}); give one name per class, in sorted order."
-        )
-    return names
-
-
-def _check_target_type(target_type: Any) -> str:
-    if isinstance(target_type, TargetType):
-        target_type = target_type.value
-    return check_option(target_type, "target_type", TARGET_TYPES)
 
 
 def _color_type(y: np.ndarray | None, target_type: str) -> TargetType:

@@ -15,11 +15,13 @@ from sklearn.decomposition import PCA as PCATransformer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
-from vizkit.base import _show_or_plot, quick_params
+from vizkit import examples
+from vizkit import params as P
 from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DEFAULT_SEQUENCE
 from vizkit.features.projection import ProjectionVisualizer
-from vizkit.utils.docs import common_params, share_params
+from vizkit.registry import TRANSFORMER, declare
+from vizkit.utils.docs import common_params
 
 #: Colour of the feature arrows and their labels (Yellowbrick's red).
 ARROW_COLOR = "r"
@@ -60,9 +62,10 @@ class PCA(ProjectionVisualizer):
     Parameters
     ----------
     ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes); for ``projection=3`` it must
-        be a 3-D Axes (``fig.add_subplot(projection="3d")``).
+        The axes to draw on. If None: the ``fig`` given, else pyplot's
+        current Axes if it is still empty, else a new figure of the
+        visualizer's own; for ``projection=3`` it must be a 3-D Axes
+        (``fig.add_subplot(projection="3d")``).
     features : list of str, default=None
         Names of the columns of X, one per column. None uses the column names
         of a pandas or polars frame, else ``x0, x1, ...``.
@@ -140,6 +143,15 @@ class PCA(ProjectionVisualizer):
 
     _default_title = "Principal Component Plot"
 
+    _params = {
+        "scale": P.boolean(),
+        "proj_features": P.boolean(draw=True),
+        "random_state": P.anything(),
+        "heatmap": P.boolean(draw=True),
+        "color": P.ignored("colour the classes with colors= instead."),
+        "proj_dim": P.renamed("projection"),
+    }
+
     def __init__(
         self,
         ax=None,
@@ -201,12 +213,9 @@ class PCA(ProjectionVisualizer):
     # -- compute -------------------------------------------------------------------
 
     def _projection(self):
-        return self.projection if self.proj_dim is None else self.proj_dim
+        return self._alias("proj_dim", "projection")
 
-    def _check_params(self) -> None:
-        super()._check_params()
-        self._alias("proj_dim", "projection")  # warns once, here in fit
-        self._warn_ignored("color", "colour the classes with colors= instead.")
+    def _check_params_together(self) -> None:
         if self.heatmap and self._dims() == 3:
             raise VizkitValueError(
                 "heatmap=True cannot be drawn with projection=3 (a 3-D plot "
@@ -310,56 +319,7 @@ def _drawn_axes(viz: PCA, name: str, what: str):
     return axes
 
 
-@share_params(PCA, exclude=())
-@common_params
-def pca_decomposition(
-    X,
-    y=None,
-    ax=None,
-    features=None,
-    classes=None,
-    scale=True,
-    projection=2,
-    proj_features=False,
-    colors=None,
-    colormap=None,
-    alpha=0.75,
-    random_state=None,
-    colorbar=True,
-    heatmap=False,
-    show=True,
-    **kwargs,
-):
-    """Fit a :class:`PCA` visualizer on ``(X, y)``, draw it and return it.
-
-    Parameters
-    ----------
-    X : array-like of shape (n_samples, n_features)
-        Numeric data without NaN or infinite values (numpy, pandas, polars).
-    y : array-like of shape (n_samples,), default=None
-        The target that colours the points.
-    {params}
-    {common: show}
-    kwargs : dict
-        Other parameters of :class:`PCA` (``target_type``, ``fig``,
-        ``title``, ``size``); unknown names are ignored with a warning.
-
-    Returns
-    -------
-    viz : PCA
-        The fitted and drawn visualizer.
-    """
-    viz = PCA(
-        ax=ax, features=features, classes=classes, scale=scale,
-        projection=projection, proj_features=proj_features, colors=colors,
-        colormap=colormap, alpha=alpha, random_state=random_state,
-        colorbar=colorbar, heatmap=heatmap, **quick_params(PCA, kwargs),
-    )  # fmt: skip
-    viz.fit(X, y)
-    return _show_or_plot(viz, show)
-
-
-#: Yellowbrick's alias.
-PCADecomposition = PCA
-
-__all__ = ["PCA", "PCADecomposition", "pca_decomposition"]
+pca_decomposition = declare(
+    PCA, kind=TRANSFORMER, quick="pca_decomposition", example=examples.features,
+    aliases=("PCADecomposition",),
+)  # fmt: skip

@@ -20,6 +20,7 @@ import numpy as np
 from sklearn.utils import check_random_state
 
 from vizkit import draw as vdraw
+from vizkit import params as P
 from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DataVisualizer
 from vizkit.utils.docs import common_params
@@ -38,6 +39,10 @@ def projection_dims(projection: Any) -> int:
         projection = int(projection)  # numpy integers from parameter grids
     check_option(projection, "projection", PROJECTIONS)
     return int(str(projection)[0])
+
+
+def _projection_param(value: Any, name: str, viz: Any) -> None:
+    projection_dims(value)
 
 
 def sample_rows(n_rows: int, n_samples: int, random_state: Any = None) -> np.ndarray:
@@ -59,9 +64,10 @@ class ProjectionVisualizer(DataVisualizer):
     Parameters
     ----------
     ax : matplotlib Axes, default=None
-        The axes to draw on. If None, the visualizer draws on a new figure of
-        its own (never on pyplot's current axes); for ``projection=3`` it must
-        be a 3-D Axes (``fig.add_subplot(projection="3d")``).
+        The axes to draw on. If None: the ``fig`` given, else pyplot's
+        current Axes if it is still empty, else a new figure of the
+        visualizer's own; for ``projection=3`` it must be a 3-D Axes
+        (``fig.add_subplot(projection="3d")``).
     features : list of str, default=None
         Names of the columns of X, one per column. None uses the column names
         of a pandas or polars frame, else ``x0, x1, ...``.
@@ -101,6 +107,12 @@ class ProjectionVisualizer(DataVisualizer):
 
     #: Title when ``title`` is None.
     _default_title: str | None = None
+
+    _params = {
+        "projection": P.Param(_projection_param),
+        "alpha": P.number(0, 1, draw=True),
+        "colorbar": P.boolean(draw=True),
+    }
 
     def __init__(
         self,
@@ -146,7 +158,6 @@ class ProjectionVisualizer(DataVisualizer):
         -------
         self
         """
-        self._check_params()
         X_array, _ = self._fit_data(X, y)
         self.embedding_ = self._fit_projection(X_array)
         return self
@@ -185,10 +196,6 @@ class ProjectionVisualizer(DataVisualizer):
         prefix = type(self).__name__.lower()
         n_dims = self.embedding_.shape[1]
         return np.asarray([f"{prefix}{i}" for i in range(n_dims)], dtype=object)
-
-    def _check_params(self) -> None:
-        """Check the options (in ``fit``); subclasses add their own."""
-        projection_dims(self._projection())
 
     def _dims(self) -> int:
         return projection_dims(self._projection())

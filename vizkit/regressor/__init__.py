@@ -1,6 +1,7 @@
 """Visualizers that evaluate regression models: residuals."""
 
+from vizkit.registry import export_family
 from vizkit.regressor.base import RegressionScoreVisualizer
-from vizkit.regressor.residuals import ResidualsPlot, residuals_plot
 
-__all__ = ["RegressionScoreVisualizer", "ResidualsPlot", "residuals_plot"]
+__all__ = ["RegressionScoreVisualizer"]
+__all__ += export_family(__name__, __path__, globals())

@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.base import is_regressor
 from sklearn.metrics import r2_score
 
+from vizkit import params as P
 from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.utils.docs import common_params
@@ -69,6 +70,8 @@ class RegressionScoreVisualizer(ScoreVisualizer):
         The R^2 score of the model on the data passed to ``score``.
     """
 
+    _params = {"force_model": P.boolean()}
+
     def __init__(
         self,
         estimator,
@@ -115,21 +118,30 @@ class RegressionScoreVisualizer(ScoreVisualizer):
         self
         """
         self._check_regressor()
-        self._check_Xy(X, y)
+        self._check_regression_data(X, y)
         self._fit_estimator(X, y, **kwargs)
         return self
+
+    def _check_regression_data(self, X, y) -> np.ndarray:
+        """The target as floats, after the checks of ``_check_fit_data``."""
+        if y is None:
+            raise VizkitValueError(
+                f"y is None; {type(self).__name__} needs the true target of every "
+                "row of X."
+            )
+        return as_float_target(self._check_fit_data(X, y), "y")
 
     def _predict(self, X, y, method: str = "score") -> tuple[np.ndarray, np.ndarray]:
         """Validate ``(X, y)``, predict ``X`` once; return ``(y, y_pred)``."""
         self._check_regressor()
         self._check_estimator_fitted(method)
-        _, y_array = self._check_Xy(X, y)
-        y_true = as_float_target(y_array, "y")
+        y_true = self._check_regression_data(X, y)
         return y_true, self._predictions(X, len(y_true))
 
     def _predictions(self, X, n_samples: int) -> np.ndarray:
         """The model's predictions for ``X`` (given as the user passed it)."""
-        return as_predictions(self.estimator.predict(X), n_samples, "predict(X)")
+        predicted = self._call_model("predict", X)
+        return as_predictions(predicted, n_samples, "predict(X)")
 
     def score(self, X, y):
         """Predict ``X`` and store the R^2 score against ``y`` in ``score_``.

@@ -8,17 +8,19 @@ import numpy as np
 from scipy.stats import probplot
 from sklearn.metrics import r2_score
 
-from vizkit.base import quick_params, score_quick_method
+from vizkit import examples
+from vizkit import params as P
 from vizkit.draw import manual_legend, scatter_classes
 from vizkit.exceptions import VizkitValueError
+from vizkit.registry import SCORE, declare
 from vizkit.regressor.base import (
     RegressionScoreVisualizer,
     as_float_target,
     as_predictions,
 )
 from vizkit.style import LINE_COLOR
-from vizkit.utils.docs import common_params, share_params
-from vizkit.utils.validation import check_consistent_length, check_option, check_target
+from vizkit.utils.docs import common_params
+from vizkit.utils.validation import check_consistent_length, check_target
 
 __all__ = ["ResidualsPlot", "residuals_plot"]
 
@@ -157,6 +159,17 @@ class ResidualsPlot(RegressionScoreVisualizer):
     >>> viz.show()  # doctest: +SKIP
     """
 
+    _params = {
+        "hist": P.choice(*HIST_OPTIONS),
+        "qqplot": P.boolean(),
+        "train_color": P.color(),
+        "test_color": P.color(),
+        "line_color": P.color(),
+        "train_alpha": P.number(0, 1, draw=True),
+        "test_alpha": P.number(0, 1, draw=True),
+        "color": P.ignored("use train_color= and test_color= instead."),
+    }
+
     def __init__(
         self,
         estimator,
@@ -203,10 +216,8 @@ class ResidualsPlot(RegressionScoreVisualizer):
 
     # -- compute -----------------------------------------------------------------
 
-    def _check_options(self) -> None:
-        self._warn_ignored("color", "use train_color= and test_color= instead.")
-        check_option(self.hist, "hist", HIST_OPTIONS)
-        check_option(self.qqplot, "qqplot", (True, False))
+    def _check_params_together(self) -> None:
+        """The one check across parameters: hist and qqplot exclude each other."""
         if self.hist not in (False, None) and self.qqplot:
             raise VizkitValueError(
                 f"hist={self.hist!r} and qqplot=True cannot be drawn together; set "
@@ -249,10 +260,8 @@ class ResidualsPlot(RegressionScoreVisualizer):
         -------
         self
         """
-        self._check_options()
         self._check_regressor()
-        _, y_array = self._check_Xy(X, y)
-        y_true = as_float_target(y_array, "y")
+        y_true = self._check_regression_data(X, y)
         self._fit_estimator(X, y, **kwargs)
         self._forget("test")  # a new fit makes old test results stale
         self._store("train", y_true, self._predictions(X, len(y_true)))
@@ -276,11 +285,12 @@ class ResidualsPlot(RegressionScoreVisualizer):
         score : float
             R^2 of the model on ``(X, y)``.
         """
-        self._check_options()
         return self._store("train" if train else "test", *self._predict(X, y))
 
+    def _score_training(self, X, y) -> None:
+        """Nothing: ``fit`` computed the training residuals, drawn once."""
+
     def _score_predictions(self, y_true, y_pred) -> None:
-        self._check_options()
         check_consistent_length(y_true=y_true, y_pred=y_pred)
         y_array = as_float_target(check_target(y_true, name="y_true"), "y_true")
         predictions = as_predictions(y_pred, len(y_array))
@@ -393,39 +403,6 @@ def _fit_view_to_images(ax) -> None:
     ax.set_ylim(box[:, 2].min(), box[:, 3].max())
 
 
-@share_params(ResidualsPlot, exclude=("estimator",))
-@common_params
-def residuals_plot(
-    estimator, X_train, y_train, X_test=None, y_test=None, ax=None, hist=True,
-    qqplot=False, train_color="b", test_color="g", line_color=LINE_COLOR,
-    train_alpha=0.75, test_alpha=0.75, is_fitted="auto", show=True, **kwargs,
-):  # fmt: skip
-    """Draw the residuals of a regressor on training and test data.
-
-    Fits the model on the training data (if needed), scores it on the test
-    data (or on the training data when no test data is given), then shows or
-    draws the plot.
-
-    Parameters
-    ----------
-    estimator : scikit-learn regressor
-        The model to visualize; fitted in place if it is not fitted yet.
-    {common: X_train, y_train, X_test, y_test}
-    {params}
-    {common: show}
-    **kwargs
-        Other ResidualsPlot parameters (``fig``, ``title``, ``size``,
-        ``force_model``); unknown names are ignored with a warning.
-
-    Returns
-    -------
-    viz : ResidualsPlot
-        The fitted, scored and drawn visualizer.
-    """
-    viz = ResidualsPlot(
-        estimator, ax=ax, hist=hist, qqplot=qqplot, train_color=train_color,
-        test_color=test_color, line_color=line_color, train_alpha=train_alpha,
-        test_alpha=test_alpha, is_fitted=is_fitted,
-        **quick_params(ResidualsPlot, kwargs),
-    )  # fmt: skip
-    return score_quick_method(viz, X_train, y_train, X_test, y_test, show=show)
+residuals_plot = declare(
+    ResidualsPlot, kind=SCORE, quick="residuals_plot", example=examples.regression
+)

@@ -3,6 +3,8 @@
 from vizkit.style.palettes import (
     LINE_COLOR,
     PALETTES,
+    check_colors,
+    class_colors,
     color_palette,
     get_colormap,
     resolve_colors,
@@ -12,6 +14,8 @@ from vizkit.style.theme import theme
 __all__ = [
     "LINE_COLOR",
     "PALETTES",
+    "check_colors",
+    "class_colors",
     "color_palette",
     "get_colormap",
     "resolve_colors",

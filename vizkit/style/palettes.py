@@ -88,7 +88,8 @@ def resolve_colors(
 
     ``colors`` (one colour, a list or a palette name) wins over ``colormap``
     (a matplotlib colormap or its name, sampled evenly). Neither gives the
-    current colour cycle, so a user's matplotlib style is respected.
+    current colour cycle, so a user's matplotlib style is respected, then
+    more distinct colours when it has too few (:func:`class_colors`).
     """
     if is_single_color(colors):
         return [_to_hex(colors)] * n_colors
@@ -99,7 +100,49 @@ def resolve_colors(
 
         cmap = get_colormap(colormap)
         return [_to_hex(cmap(x)) for x in np.linspace(0, 1, n_colors)]
-    return color_palette(None, n_colors)
+    return class_colors(n_colors)
+
+
+#: Above this many classes the colour cycle would repeat: a hue circle is used.
+QUALITATIVE_MAX = 20
+
+
+def class_colors(n_colors: int, palette: Any = None) -> list[str]:
+    """``n_colors`` distinct colours, one per class, for any number of classes.
+
+    ``palette`` (a name or a list) is used as given. Otherwise the current
+    colour cycle serves while it has enough colours, then matplotlib's
+    "tab20", then evenly spaced hues of seaborn's "husl" circle, so no two
+    classes share a colour.
+    """
+    if palette is not None:
+        return color_palette(palette, n_colors)
+    cycle_colors = color_palette(None)
+    if n_colors <= len(set(cycle_colors)):
+        return cycle_colors[:n_colors]
+    if n_colors <= QUALITATIVE_MAX:
+        return color_palette("tab20", n_colors)
+    return color_palette("husl", n_colors)
+
+
+def check_colors(value: Any, name: str = "colors") -> None:
+    """Raise a clear error unless ``value`` is a colour, colours or a palette."""
+    from matplotlib.colors import is_color_like
+
+    if is_single_color(value):
+        return
+    if isinstance(value, str):
+        color_palette(value, 1)  # raises for an unknown palette name
+        return
+    try:
+        bad = [c for c in value if not is_color_like(c)]
+    except TypeError:
+        bad = [value]
+    if bad:
+        raise VizkitValueError(
+            f"{name} has {bad[0]!r}, which is not a matplotlib colour; pass colour "
+            "names ('red'), hex strings ('#ff0000') or RGB tuples."
+        )
 
 
 def is_single_color(value: Any) -> bool:
@@ -114,9 +157,15 @@ def is_single_color(value: Any) -> bool:
 def get_colormap(colormap: Any, name: str = "colormap"):
     """A matplotlib colormap from a name or a Colormap, with a clear error."""
     import matplotlib as mpl
+    from matplotlib.colors import Colormap
 
-    if not isinstance(colormap, str):
+    if isinstance(colormap, Colormap):
         return colormap
+    if not isinstance(colormap, str):
+        raise VizkitValueError(
+            f"{name}={colormap!r} is not a colormap; pass a matplotlib Colormap "
+            "or the name of one, such as 'viridis'."
+        )
     if colormap not in mpl.colormaps:
         raise VizkitValueError(
             f"{name}={colormap!r} is not a matplotlib colormap; use a name from "

@@ -1,6 +1,7 @@
 """Visualizers of the target variable: class balance."""
 
+from vizkit.registry import export_family
 from vizkit.target.base import TargetVisualizer
-from vizkit.target.class_balance import ClassBalance, class_balance
 
-__all__ = ["TargetVisualizer", "ClassBalance", "class_balance"]
+__all__ = ["TargetVisualizer"]
+__all__ += export_family(__name__, __path__, globals())

@@ -7,15 +7,15 @@ from typing import Any, Literal
 import numpy as np
 from sklearn.utils.multiclass import type_of_target, unique_labels
 
-from vizkit.base import _show_or_plot, quick_params
+from vizkit import examples
+from vizkit import params as P
 from vizkit.exceptions import NotFitted, VizkitValueError
+from vizkit.registry import TARGET, declare
 from vizkit.style import resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
-from vizkit.utils.docs import common_params, share_params
-from vizkit.utils.labels import align_counts
+from vizkit.utils.docs import common_params
+from vizkit.utils.labels import align_counts, class_names
 from vizkit.utils.validation import check_target
-
-__all__ = ["ClassBalance", "class_balance"]
 
 Mode = Literal["balance", "compare"]
 BALANCE: Mode = "balance"
@@ -35,11 +35,6 @@ def count_classes(y: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
     classes only.
     """
     array = check_target(y, name=name)
-    if array.dtype == object and bool(np.any((array != array) | (array == None))):  # noqa: E711
-        raise VizkitValueError(
-            f"{name} contains missing values (None or NaN); drop those samples "
-            "or fill them with a class of their own."
-        )
     values, counts = np.unique(array, return_counts=True)
     kind = type_of_target(values)
     if kind == "continuous":
@@ -127,6 +122,12 @@ class ClassBalance(TargetVisualizer):
     array([2, 3])
     """
 
+    _params = {
+        "labels": P.anything(draw=True),
+        "colors": P.colors(),
+        "colormap": P.colormap(),
+    }
+
     def __init__(
         self,
         ax=None,
@@ -167,16 +168,11 @@ class ClassBalance(TargetVisualizer):
         if y_test is not None:
             counted.append(count_classes(y_test, "y_test"))
         classes = target_classes(*[values for values, _ in counted])
-        if self.labels is not None and len(self.labels) != len(classes):
-            raise VizkitValueError(
-                f"labels has {len(self.labels)} names but the target has "
-                f"{len(classes)} classes {list(classes)}; give one label per class."
-            )
+        class_names(classes, self.labels, name="labels")  # a bad count fails now
         supports = [align_counts(*value_counts, classes) for value_counts in counted]
         self.classes_ = classes
         self.mode_ = BALANCE if y_test is None else COMPARE
         self.support_ = supports[0] if self.mode_ == BALANCE else np.vstack(supports)
-        self._bar_colors()  # report a bad colour or colormap now, not when drawing
         return self
 
     def score(self, X, y=None):
@@ -235,7 +231,7 @@ class ClassBalance(TargetVisualizer):
     def finalize(self):
         """Add the title, class tick labels, the y label and the legend."""
         self.set_title(f"Class Balance for {int(self.support_.sum()):,} Instances")
-        labels = self.labels if self.labels is not None else self.classes_
+        labels = class_names(self.classes_, self.labels, name="labels")
         ticks = np.arange(len(labels), dtype=float)
         if self.mode_ == COMPARE:
             ticks += COMPARE_WIDTH / 2
@@ -248,40 +244,6 @@ class ClassBalance(TargetVisualizer):
         return self.ax_
 
 
-@share_params(ClassBalance)
-@common_params
-def class_balance(
-    y_train,
-    y_test=None,
-    ax=None,
-    labels=None,
-    color=None,
-    colormap=None,
-    show=True,
-    **kwargs,
-):
-    """Draw the support of each class, or compare a train and a test target.
-
-    Parameters
-    ----------
-    y_train : array-like of shape (n_samples,)
-        Class labels.
-    y_test : array-like of shape (n_test_samples,), default=None
-        Test class labels: if given, train and test are drawn side by side.
-    {params}
-    {common: show}
-    **kwargs
-        Other ClassBalance parameters (``colors``, ``fig``, ``title``,
-        ``size``); unknown names are ignored with a warning.
-
-    Returns
-    -------
-    viz : ClassBalance
-        The fitted and drawn visualizer.
-    """
-    viz = ClassBalance(
-        ax=ax, labels=labels, color=color, colormap=colormap,
-        **quick_params(ClassBalance, kwargs),
-    )  # fmt: skip
-    viz.fit(y_train, y_test)
-    return _show_or_plot(viz, show)
+class_balance = declare(
+    ClassBalance, kind=TARGET, quick="class_balance", example=examples.target
+)

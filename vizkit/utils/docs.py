@@ -24,8 +24,10 @@ _COMMON_LINE = re.compile(r"^(?P<indent> *)\{common: (?P<names>[\w, ]+)\}$", re.
 COMMON_PARAMS: dict[str, str] = {
     "ax": """\
 ax : matplotlib Axes, default=None
-    The axes to draw on. If None, the visualizer draws on a new figure of
-    its own (never on pyplot's current axes).""",
+    The axes to draw on. If None: the figure given as ``fig``; else
+    pyplot's current Axes if the user just made it and it is still empty
+    (``plt.subplots(figsize=...)``); else a new figure of the visualizer's
+    own (never over a plot already drawn).""",
     "fig": """\
 fig : matplotlib Figure, default=None
     The figure to draw on when ``ax`` is None.""",

@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.preprocessing import LabelEncoder
 
 from vizkit.exceptions import VizkitValueError
+from vizkit.utils.validation import plain
 
 
 def decode_labels(
@@ -26,8 +27,8 @@ def decode_labels(
         missing = [v for v in values if v not in encoder]
         if missing:
             raise VizkitValueError(
-                f"encoder has no label for class {missing[0]!r}; add it to the "
-                "encoder dict."
+                f"encoder has no label for class {plain(missing[0])!r}; add it to "
+                "the encoder dict."
             )
         return np.asarray([encoder[v] for v in values])
     if classes is None:
@@ -42,6 +43,38 @@ def decode_labels(
             f"{np.unique(values).tolist()}; give one name per class."
         )
     return names[index]
+
+
+def class_names(
+    values: np.ndarray, classes: Any = None, encoder: Any = None, *,
+    name: str = "classes",
+) -> np.ndarray:  # fmt: skip
+    """The labels of the sorted class ``values``, as the user asked for them.
+
+    ``encoder`` (a dict, or a fitted transformer with ``inverse_transform``)
+    wins over ``classes`` (one name per class, in sorted class order, passed
+    as ``name``); neither leaves the values as they are. The one routine every
+    family uses to name classes.
+    """
+    values = np.asarray(values)
+    if encoder is not None:
+        try:
+            return decode_labels(values, encoder=encoder)
+        except (KeyError, ValueError, TypeError) as error:
+            raise VizkitValueError(
+                f"encoder could not decode the classes {values.tolist()} "
+                f"({error}); give it a label for every class value."
+            ) from None
+    if classes is None:
+        return values
+    names = list(classes) if not isinstance(classes, str) else [classes]
+    if len(names) != len(values):
+        raise VizkitValueError(
+            f"{name} has {len(names)} names but there are {len(values)} classes "
+            f"{values.tolist()}; give one name per class, in the order of the "
+            "sorted class values."
+        )
+    return np.asarray(names)
 
 
 def label_names(classes_: np.ndarray) -> list[str]:
@@ -69,7 +102,7 @@ def encode_target(y: np.ndarray, classes_: np.ndarray) -> np.ndarray:
     unknown = classes_[order][position] != y
     if np.any(unknown):
         raise VizkitValueError(
-            f"y contains class {y[unknown][0]!r} that the model was not fitted on; "
-            f"known classes are {list(classes_)}."
+            f"y contains class {plain(y[unknown][0])!r} that the model was not "
+            f"fitted on; known classes are {classes_.tolist()}."
         )
     return order[position]

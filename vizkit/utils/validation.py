@@ -16,11 +16,55 @@ from sklearn.utils.validation import check_is_fitted
 from vizkit.exceptions import VizkitTypeError, VizkitValueError
 
 
+def plain(value: Any) -> Any:
+    """A numpy scalar as the Python value a user wrote (2, not np.int64(2))."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def to_numpy(data: Any) -> np.ndarray:
-    """Return ``data`` as a numpy array (pandas, polars, lists, arrays)."""
+    """Return ``data`` as a numpy array (pandas, polars, lists, arrays).
+
+    pandas' nullable columns (``Int64``, ``Float64``, ``boolean``) become
+    floats with NaN for ``pd.NA`` when they hold numbers, so the usual NaN
+    checks see the missing values; other columns keep their dtype.
+    """
     if hasattr(data, "to_numpy"):  # pandas and polars frames and series
-        return data.to_numpy()
+        array = data.to_numpy()
+        if array.dtype == object and _nullable_numbers(data):
+            return data.to_numpy(dtype=np.float64, na_value=np.nan)
+        return array
     return np.asarray(data)
+
+
+def _nullable_numbers(data: Any) -> bool:
+    """True for a pandas object whose every column has a nullable numeric dtype."""
+    dtypes = getattr(data, "dtypes", None)
+    if dtypes is None:
+        return False
+    dtypes = [dtypes] if not hasattr(dtypes, "__iter__") else list(dtypes)
+    names = [str(dtype) for dtype in dtypes]
+    return bool(names) and all(
+        name.startswith(("Int", "UInt", "Float")) for name in names
+    )
+
+
+def missing_mask(values: np.ndarray) -> np.ndarray:
+    """True where ``values`` holds NaN, None or pandas' NA."""
+    if values.dtype.kind in "fc":
+        return np.isnan(values)
+    if values.dtype != object:
+        return np.zeros(values.shape, dtype=bool)
+    flat = [_is_missing(value) for value in values.ravel().tolist()]
+    return np.asarray(flat, dtype=bool).reshape(values.shape)
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN (and NaT) differ from themselves
+    except (TypeError, ValueError):
+        return True  # pandas.NA: its comparisons are NA, which has no truth value
 
 
 def n_samples_of(data: Any, name: str) -> int:
@@ -120,7 +164,12 @@ def check_target(
             "one target value per row of X."
         )
     if not allow_nan:
-        _report_non_finite(array, name, "drop those samples or impute the target.")
+        fix = "drop those samples or impute the target."
+        _report_non_finite(array, name, fix)
+        if array.dtype == object and missing_mask(array).any():
+            raise VizkitValueError(
+                f"{name} contains missing values (None, NaN or pandas.NA); {fix}"
+            )
     return array
 
 
@@ -142,13 +191,15 @@ def check_option(value: Any, name: str, allowed: Iterable[Any]) -> Any:
         if value is option or (type(value) is type(option) and value == option):
             return value
     listed = ", ".join(repr(a) for a in allowed)
-    raise VizkitValueError(f"{name}={value!r} is not supported; use one of {listed}.")
+    raise VizkitValueError(
+        f"{name}={plain(value)!r} is not supported; use one of {listed}."
+    )
 
 
 def check_classes(classes: np.ndarray, name: str = "y") -> np.ndarray:
     """Check that a classification target has at least two classes."""
     if len(classes) < 2:
-        only = np.asarray(classes)[0].item()
+        only = plain(np.asarray(classes)[0])
         raise VizkitValueError(
             f"{name} has a single class ({only!r}); a classification "
             "visualizer needs samples of at least two classes."

@@ -1,0 +1,42 @@
+"""Small seeded example data for each kind of visualizer.
+
+Each visualizer's declaration names one of these factories; the conformance
+checks (``tests/test_common.py``) feed it that data. Every call returns fresh
+arrays and a fresh, unfitted model.
+"""
+
+from __future__ import annotations
+
+from vizkit.registry import Example
+
+
+def classification() -> Example:
+    """150 rows, 5 features, 3 classes, with a logistic regression."""
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = make_classification(
+        n_samples=150, n_features=5, n_informative=3, n_redundant=0,
+        n_classes=3, n_clusters_per_class=1, random_state=0,
+    )  # fmt: skip
+    return Example(X, y, lambda: LogisticRegression(max_iter=500))
+
+
+def regression() -> Example:
+    """150 rows, 5 features, a noisy linear target, with a ridge regression."""
+    from sklearn.datasets import make_regression
+    from sklearn.linear_model import Ridge
+
+    X, y = make_regression(n_samples=150, n_features=5, noise=5, random_state=0)
+    return Example(X, y, Ridge)
+
+
+def features() -> Example:
+    """The classification data, without a model: for feature visualizers."""
+    example = classification()
+    return Example(example.X, example.y)
+
+
+def target() -> Example:
+    """The classification data's target (X kept for Pipeline checks)."""
+    return features()
