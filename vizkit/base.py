@@ -554,6 +554,9 @@ class ScoreVisualizer(ModelVisualizer):
     never requires a model.
     """
 
+    #: The model methods whose output ``from_predictions`` takes, first found.
+    _response_methods: tuple[str, ...] = ("predict",)
+
     def score(self, X, y):
         """Compute the results on test data; returns ``score_``."""
         raise NotImplementedError(f"{type(self).__name__} must implement score().")

@@ -38,6 +38,8 @@ class Param:
     check: Check | None = None
     draw: bool = False
     warns: bool = False  # the check only warns (renamed, ignored, ...)
+    #: A valid value that changes the picture, for the conformance checks.
+    example: Any = None
 
 
 def choice(*allowed: Any, draw: bool = False) -> Param:
@@ -86,7 +88,8 @@ def number(
                 f"{name}={value!r} is not valid; pass {what}{bounds}{also}."
             )
 
-    return Param(check, draw=draw)
+    middle = None if low is None or high is None else (low + high) / 4
+    return Param(check, draw=draw, example=middle)
 
 
 def _within(value: float, low: float | None, high: float | None) -> bool:
@@ -132,7 +135,7 @@ def _colormap_check(value: Any, name: str, viz: Any) -> None:
 
 def colormap() -> Param:
     """A matplotlib colormap or its name, or None; a drawing parameter."""
-    return Param(_colormap_check, draw=True)
+    return Param(_colormap_check, draw=True, example="viridis")
 
 
 def _colors_check(value: Any, name: str, viz: Any) -> None:
@@ -144,12 +147,18 @@ def _colors_check(value: Any, name: str, viz: Any) -> None:
 
 def colors() -> Param:
     """A colour, a list of colours or a palette name, or None (drawing)."""
-    return Param(_colors_check, draw=True)
+    return Param(_colors_check, draw=True, example="#ff00ff")
+
+
+def _color_check(value: Any, name: str, viz: Any) -> None:
+    from vizkit.style import check_color
+
+    check_color(value, name)
 
 
 def color() -> Param:
     """One matplotlib colour (drawing)."""
-    return colors()
+    return Param(_color_check, draw=True, example="#ff00ff")
 
 
 def renamed(new: str, *, draw: bool = False) -> Param:

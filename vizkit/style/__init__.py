@@ -3,6 +3,7 @@
 from vizkit.style.palettes import (
     LINE_COLOR,
     PALETTES,
+    check_color,
     check_colors,
     class_colors,
     color_palette,
@@ -14,6 +15,7 @@ from vizkit.style.theme import theme
 __all__ = [
     "LINE_COLOR",
     "PALETTES",
+    "check_color",
     "check_colors",
     "class_colors",
     "color_palette",

@@ -132,7 +132,10 @@ def check_colors(value: Any, name: str = "colors") -> None:
     if is_single_color(value):
         return
     if isinstance(value, str):
-        color_palette(value, 1)  # raises for an unknown palette name
+        try:
+            color_palette(value, 1)
+        except VizkitValueError as error:
+            raise VizkitValueError(f"{name}={value!r}: {error}") from None
         return
     try:
         bad = [c for c in value if not is_color_like(c)]
@@ -142,6 +145,17 @@ def check_colors(value: Any, name: str = "colors") -> None:
         raise VizkitValueError(
             f"{name} has {bad[0]!r}, which is not a matplotlib colour; pass colour "
             "names ('red'), hex strings ('#ff0000') or RGB tuples."
+        )
+
+
+def check_color(value: Any, name: str = "color") -> None:
+    """Raise a clear error unless ``value`` is one matplotlib colour."""
+    from matplotlib.colors import is_color_like
+
+    if not is_color_like(value):
+        raise VizkitValueError(
+            f"{name}={value!r} is not a matplotlib colour; pass a colour name "
+            "('red'), a hex string ('#ff0000') or an RGB tuple."
         )
 
 
