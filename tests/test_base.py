@@ -191,3 +191,79 @@ def test_fig_parameter_draws_on_that_figure_once(data):
     viz.show()
     assert viz.fig_ is fig and len(fig.axes) == 1
     assert plt.get_fignums() == [fig.number]
+
+
+def test_is_fitted_true_on_an_unfitted_model_names_the_model(data):
+    from sklearn.linear_model import Ridge
+
+    from vizkit.regressor import ResidualsPlot
+
+    X, y = data
+    with pytest.raises(NotFitted, match="estimator Ridge is not fitted"):
+        ResidualsPlot(Ridge(), is_fitted=True).fit(X, y.astype(float))
+
+
+def test_from_estimator_names_the_unfitted_model(data):
+    X, y = data
+    with pytest.raises(NotFitted, match="estimator LogisticRegression is not fitted"):
+        ROCAUC.from_estimator(LogisticRegression(), X, y)
+    model = LogisticRegression(max_iter=500).fit(X, y)
+    viz = ROCAUC.from_estimator(model, X, y, is_fitted=True)  # no TypeError
+    assert viz.score_ > 0.5
+
+
+def test_model_errors_keep_their_type_and_name_the_visualizer(data):
+    X, y = data
+    bad = X.copy()
+    bad[0, 0] = np.nan
+    with pytest.raises(ValueError, match=r"^ConfusionMatrix: LogisticRegression.fit"):
+        ConfusionMatrix(LogisticRegression()).fit(bad, y)
+
+
+def test_messages_show_plain_python_values():
+    from vizkit.utils.labels import encode_target
+
+    with pytest.raises(VizkitValueError) as raised:
+        encode_target(np.array([0, 7]), np.array([0, 1]))
+    assert "np.int64" not in str(raised.value) and "class 7 " in str(raised.value)
+
+
+class _FakeDisplay:
+    def __init__(self):
+        self.shown = []
+
+    def __call__(self, obj):
+        self.shown.append(obj)
+
+
+def test_inline_backend_displays_the_figure_once(data, tmp_path, monkeypatch):
+    import sys
+    import types
+
+    import vizkit.base as base
+
+    display = _FakeDisplay()
+    fake_ipython = types.ModuleType("IPython.display")
+    fake_ipython.display = display
+    monkeypatch.setitem(sys.modules, "IPython.display", fake_ipython)
+    monkeypatch.setattr(base, "_inline_backend", lambda: True)
+    X, _ = data
+    viz = Dots().fit(X)
+    viz.show(outpath=tmp_path / "saved.png")  # saved and also shown, as Yellowbrick
+    other = Dots().fit(X)
+    other.show()
+    assert display.shown == [viz.fig_, other.fig_]
+    assert plt.get_fignums() == []  # the cell's end will not show them again
+
+
+def test_show_displays_only_its_own_figure(data, monkeypatch):
+    import vizkit.base as base
+
+    shown = []
+    monkeypatch.setattr(base, "_display", shown.append)
+    X, _ = data
+    first = Dots().fit(X)
+    first.plot()
+    second = Dots().fit(X)
+    second.show()
+    assert shown == [second.fig_]

@@ -151,9 +151,10 @@ def colors() -> Param:
 
 
 def _color_check(value: Any, name: str, viz: Any) -> None:
-    from vizkit.style import check_color
+    if value is not None:
+        from vizkit.style import check_color
 
-    check_color(value, name)
+        check_color(value, name)
 
 
 def color() -> Param:
