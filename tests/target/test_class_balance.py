@@ -177,3 +177,33 @@ def test_a_classifier_pipeline_is_not_affected():
     viz = ClassBalance().fit(model.predict(X), y)
     assert viz.mode_ == "compare"
     assert viz.support_.sum() == 120
+
+
+def test_column_vector_targets_are_read_as_targets():
+    y_train = np.array([0, 1, 1, 2, 2, 2])
+    y_test = np.array([0, 1, 2])
+    for train, test in [
+        (y_train.reshape(-1, 1), y_test.reshape(-1, 1)),
+        (y_train.reshape(-1, 1), y_test),
+        (pd.DataFrame({"label": y_train}), pd.DataFrame({"label": y_test})),
+    ]:
+        viz = ClassBalance().fit(train, test)
+        assert viz.mode_ == "compare"
+        np.testing.assert_array_equal(viz.support_, [[1, 2, 3], [1, 1, 1]])
+    balance = ClassBalance().fit(pd.DataFrame({"label": y_train}))
+    np.testing.assert_array_equal(balance.support_, [1, 2, 3])
+
+
+def test_nullable_and_polars_missing_labels_are_refused_clearly():
+    import polars as pl
+
+    for y in (
+        pd.Series([1, 2, None], dtype="Int64"),
+        pd.Series(["a", "b", None], dtype="string"),
+        pl.Series([1, None, 2]),
+        pl.Series(["a", None, "b"]),
+    ):
+        with pytest.raises(VizkitValueError, match="y_train contains"):
+            ClassBalance().fit(y)
+    viz = ClassBalance().fit(pd.Series([1, 2, 2], dtype="Int64"))
+    np.testing.assert_array_equal(viz.support_, [1, 2])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -20,11 +21,16 @@ def _ndim(data: Any) -> int:
 def split_fit_args(y_train: Any, y_test: Any = None) -> tuple[Any, Any]:
     """Targets from ``fit``'s arguments, also when called as ``fit(X, y)``.
 
-    A Pipeline or GridSearchCV calls ``fit(X, y)``: when the first argument
-    is 2-D and a second one is given, the second is the target (balance
-    mode). Otherwise the arguments are ``(y_train, y_test)``.
+    A Pipeline or GridSearchCV calls ``fit(X, y)`` with a 1-D ``y``: when the
+    first argument is 2-D with several columns, or is a column with as many
+    rows as a 1-D second argument, it is X and the second is the target
+    (balance mode). Otherwise, column vectors included, the arguments are
+    ``(y_train, y_test)``.
     """
-    if y_test is not None and _ndim(y_train) == 2:
+    if y_test is None or _ndim(y_train) != 2 or _ndim(y_test) != 1:
+        return y_train, y_test
+    rows, columns = np.shape(y_train)[:2]
+    if columns > 1 or rows == len(y_test):
         return y_test, None
     return y_train, y_test
 
@@ -44,6 +50,14 @@ class TargetVisualizer(Visualizer):
     color : color, default=None
         A single colour for visualizers that draw one series.
     """
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        # The X of fit(X, y) is never read: any X, sparse, with NaN or text, is fine.
+        tags.input_tags = dataclasses.replace(
+            tags.input_tags, sparse=True, allow_nan=True, string=True
+        )
+        return tags
 
     def fit(self, y_train, y_test=None):
         """Compute the results to draw from the target; subclasses override."""
