@@ -231,3 +231,28 @@ def test_quick_params_warns_about_unknown_names():
     with pytest.warns(VizkitWarning, match="colour"):
         kept = quick_params(ConfusionMatrix, {"title": "T", "colour": "red"})
     assert kept == {"title": "T"}
+
+
+def test_dataframe_with_categorical_columns_goes_to_the_model_as_is():
+    from sklearn.compose import make_column_transformer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import OneHotEncoder
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(
+        {
+            "colour": pd.Categorical(rng.choice(["red", "blue", "green"], 90)),
+            "size": rng.normal(size=90),
+        }
+    )
+    y = np.where(frame["colour"] == "red", "hot", "cold")
+    before = frame.copy()
+    model = make_pipeline(
+        make_column_transformer((OneHotEncoder(), ["colour"]), remainder="passthrough"),
+        LogisticRegression(),
+    )
+    viz = ConfusionMatrix(model).fit(frame, y)
+    assert viz.score(frame, y) == 1.0
+    assert_array_equal(viz.feature_names_in_, ["colour", "size"])
+    assert viz.n_features_in_ == 2
+    pd.testing.assert_frame_equal(frame, before)
