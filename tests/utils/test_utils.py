@@ -10,7 +10,7 @@ from sklearn.svm import LinearSVC
 
 from vizkit import datasets
 from vizkit.exceptions import DatasetsError, ModelError, VizkitValueError
-from vizkit.style import color_palette, resolve_colors, theme
+from vizkit.style import class_colors, color_palette, resolve_colors, theme
 from vizkit.utils import (
     TargetType,
     check_consistent_length,
@@ -22,8 +22,8 @@ from vizkit.utils import (
     get_response,
     target_color_type,
 )
-from vizkit.utils.docs import param_docs, share_params
-from vizkit.utils.labels import align_counts, encode_target
+from vizkit.utils.docs import param_docs
+from vizkit.utils.labels import align_counts, class_names, encode_target
 
 
 def test_check_X_names_the_first_bad_cell():
@@ -73,17 +73,20 @@ def test_target_color_type():
 def test_decode_and_encode_labels():
     y = np.array([0, 2, 1])
     np.testing.assert_array_equal(
-        decode_labels(y, classes=["a", "b", "c"]), ["a", "c", "b"]
-    )
-    np.testing.assert_array_equal(
-        decode_labels(y, encoder={0: "x", 1: "y", 2: "z"}), ["x", "z", "y"]
+        decode_labels(y, {0: "x", 1: "y", 2: "z"}), ["x", "z", "y"]
     )
     encoder = LabelEncoder().fit(["cat", "dog"])
+    np.testing.assert_array_equal(decode_labels([1, 0], encoder), ["dog", "cat"])
+    classes = np.array([0, 1, 2])
+    np.testing.assert_array_equal(class_names(classes, ["a", "b", "c"]), list("abc"))
     np.testing.assert_array_equal(
-        decode_labels([1, 0], encoder=encoder), ["dog", "cat"]
+        class_names(classes, encoder={0: "x", 1: "y", 2: "z"}), list("xyz")
     )
-    with pytest.raises(VizkitValueError, match="classes has 2 names"):
-        decode_labels(y, classes=["a", "b"])
+    np.testing.assert_array_equal(class_names(classes), classes)
+    with pytest.raises(VizkitValueError, match="labels has 2 names"):
+        class_names(classes, ["a", "b"], name="labels")
+    with pytest.raises(VizkitValueError, match="encoder could not decode"):
+        class_names(classes, encoder={0: "x"})
     np.testing.assert_array_equal(
         encode_target(np.array(["b", "a"]), np.array(["b", "a"])), [0, 1]
     )
@@ -114,7 +117,7 @@ def test_get_response_prefers_probabilities():
         get_response(LinearRegression().fit(X, y), X)
 
 
-def test_share_params_copies_the_class_docs():
+def test_param_docs_reads_numpydoc_entries():
     class Viz:
         """Thing.
 
@@ -126,20 +129,16 @@ def test_share_params_copies_the_class_docs():
             Grid.
         """
 
-    @share_params(Viz, exclude=("alpha",))
-    def quick(X):
-        """Quick.
+    docs = param_docs(Viz)
+    assert set(docs) == {"alpha", "nrows", "ncols"}
+    assert docs["ncols"] == "nrows, ncols : int\n    Grid."
 
-        Parameters
-        ----------
-        X : array
-            Data.
-        {params}
-        """
 
-    assert "nrows, ncols : int\n    Grid." in quick.__doc__
-    assert "Opacity" not in quick.__doc__
-    assert set(param_docs(Viz)) == {"alpha", "nrows", "ncols"}
+def test_class_colors_are_distinct_for_any_number_of_classes():
+    for n_classes in (2, 9, 10, 11, 20, 21, 40):
+        colors = class_colors(n_classes)
+        assert len(colors) == n_classes == len(set(colors))
+    assert class_colors(3) == color_palette(None, 3)  # the user's cycle first
 
 
 def test_palettes_and_theme_restore_rcparams():

@@ -1,12 +1,10 @@
 """Write each parameter's documentation once.
 
-Two mechanisms, both filling numpydoc docstrings at import:
-
-* :func:`common_params`: a class docstring line ``{common: ax, fig}`` is
-  replaced by the entries of :data:`COMMON_PARAMS`, the parameters that most
-  visualizers share (drawing target, figure size, fitted-model handling).
-* :func:`share_params`: a quick method's docstring holds a ``{params}``
-  placeholder replaced by its class's entries, so the two never drift apart.
+:func:`common_params` fills numpydoc docstrings at import: a class docstring
+line ``{common: ax, fig}`` is replaced by the entries of
+:data:`COMMON_PARAMS`, the parameters that most visualizers share (drawing
+target, figure size, fitted-model handling). Quick methods build their
+docstrings from their class's with :func:`param_docs` (``vizkit.registry``).
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
-from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 _SECTION = re.compile(r"^(\w[\w ]*)\n-{3,}\s*$", re.M)
@@ -95,26 +92,3 @@ def param_docs(obj: object) -> dict[str, str]:
         elif current is not None:
             current.append(line)
     return {name: "\n".join(lines).rstrip() for name, lines in entries.items()}
-
-
-def share_params(
-    cls: type, exclude: Iterable[str] = ()
-) -> Callable[[Callable], Callable]:
-    """Fill a quick method's ``{params}`` with ``cls``'s parameter docs.
-
-    ``exclude`` lists the class parameters the quick method documents itself.
-    """
-    excluded = set(exclude)
-
-    def decorate(func: Callable) -> Callable:
-        blocks: list[str] = []
-        for name, text in param_docs(cls).items():
-            # "nrows, ncols : int" is one entry under two names: keep it once.
-            if name not in excluded and text not in blocks:
-                blocks.append(text)
-        shared = "\n".join(blocks)
-        doc = inspect.cleandoc(func.__doc__ or "")
-        func.__doc__ = doc.replace("{params}", shared)
-        return func
-
-    return decorate

@@ -5,44 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sklearn.preprocessing import LabelEncoder
 
 from vizkit.exceptions import VizkitValueError
 from vizkit.utils.validation import plain
 
 
-def decode_labels(
-    values: np.ndarray, classes: Any = None, encoder: Any = None
-) -> np.ndarray:
-    """Map class ``values`` to labels through ``encoder`` or ``classes``.
+def decode_labels(values: np.ndarray, encoder: Any) -> np.ndarray:
+    """Map class ``values`` to labels through ``encoder``.
 
-    ``encoder`` is a dict or a fitted transformer with ``inverse_transform``;
-    ``classes`` is a list of names in the order of the sorted class values.
-    Without either, the values are returned unchanged.
+    ``encoder`` is a dict or a fitted transformer with ``inverse_transform``
+    (such as a ``LabelEncoder``).
     """
     values = np.asarray(values)
-    if encoder is not None:
-        if hasattr(encoder, "inverse_transform"):
-            return np.asarray(encoder.inverse_transform(values))
-        missing = [v for v in values if v not in encoder]
-        if missing:
-            raise VizkitValueError(
-                f"encoder has no label for class {plain(missing[0])!r}; add it to "
-                "the encoder dict."
-            )
-        return np.asarray([encoder[v] for v in values])
-    if classes is None:
-        return values
-    index = (
-        values if values.dtype.kind in "iu" else LabelEncoder().fit_transform(values)
-    )
-    names = np.asarray(classes)
-    if len(index) and (index.min() < 0 or index.max() >= len(names)):
+    if hasattr(encoder, "inverse_transform"):
+        return np.asarray(encoder.inverse_transform(values))
+    missing = [v for v in values if v not in encoder]
+    if missing:
         raise VizkitValueError(
-            f"classes has {len(names)} names but the target has class values "
-            f"{np.unique(values).tolist()}; give one name per class."
+            f"encoder has no label for class {plain(missing[0])!r}; add it to "
+            "the encoder dict."
         )
-    return names[index]
+    return np.asarray([encoder[v] for v in values])
 
 
 def class_names(
@@ -59,7 +42,7 @@ def class_names(
     values = np.asarray(values)
     if encoder is not None:
         try:
-            return decode_labels(values, encoder=encoder)
+            return decode_labels(values, encoder)
         except (KeyError, ValueError, TypeError) as error:
             raise VizkitValueError(
                 f"encoder could not decode the classes {values.tolist()} "
