@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.datasets import make_classification
+from sklearn.datasets import load_breast_cancer, make_classification
 from sklearn.linear_model import LinearRegression, LogisticRegression
-from sklearn.metrics import accuracy_score, auc, roc_auc_score, roc_curve
+from sklearn.metrics import accuracy_score, auc, get_scorer, roc_auc_score, roc_curve
 from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import label_binarize
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler, label_binarize
 from sklearn.svm import LinearSVC
 
 from vizkit.classifier import ROCAUC, roc_auc
@@ -36,6 +39,18 @@ def multiclass():
 @pytest.fixture(scope="module")
 def binary():
     return dataset(2, seed=1)
+
+
+@pytest.fixture(scope="module")
+def cancer():
+    """Breast cancer data with string labels: sorted, "malignant" is classes_[1]."""
+    X, y = load_breast_cancer(return_X_y=True)
+    names = np.array(["malignant", "benign"])[y]  # sklearn codes malignant as 0
+    return train_test_split(X, names, test_size=0.5, random_state=0, stratify=names)
+
+
+def scaled_logistic():
+    return make_pipeline(StandardScaler(), LogisticRegression())
 
 
 def scored(model, split, **params):
@@ -196,8 +211,11 @@ def test_binary_true_draws_the_positive_class_only(binary):
     proba = viz.estimator.predict_proba(X_test)
     assert set(viz.fpr) == {"binary"}
     assert viz.roc_auc["binary"] == pytest.approx(roc_auc_score(y_test, proba[:, 1]))
-    # Neither average: score_ is the model's accuracy, as in Yellowbrick.
-    assert viz.score_ == pytest.approx(viz.estimator.score(X_test, y_test))
+    fpr, tpr, _ = roc_curve(y_test, proba[:, 1])
+    assert_allclose(viz.fpr["binary"], fpr)
+    assert_allclose(viz.tpr["binary"], tpr)
+    # The positive class's AUC (Yellowbrick returned the accuracy here).
+    assert viz.score_ == pytest.approx(roc_auc_score(y_test, proba[:, 1]))
     viz.plot()
     (label,) = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
     assert label == f"ROC for binary decision, AUC = {viz.roc_auc['binary']:0.2f}"
@@ -238,6 +256,66 @@ def test_binary_micro_without_per_class(binary):
     assert set(viz.lines_) == {"micro"}
 
 
+BINARY_OPTIONS = [
+    {},
+    {"binary": True},
+    {"micro": True, "macro": False, "per_class": False},
+    {"micro": False, "macro": True, "per_class": False},
+    {"micro": False, "macro": False, "per_class": True},
+    {"micro": False, "macro": False, "per_class": False},
+]
+
+
+@pytest.mark.parametrize("options", BINARY_OPTIONS)
+def test_binary_score_is_the_positive_class_auc(binary, options):
+    X_train, X_test, y_train, y_test = binary
+    viz = scored(LogisticRegression(), binary, **options)
+    proba = viz.estimator.predict_proba(X_test)
+    expected = roc_auc_score(y_test, proba[:, 1])
+    assert viz.score_ == pytest.approx(expected)
+    # What GridSearchCV(scoring="roc_auc") optimises.
+    assert viz.score_ == pytest.approx(
+        get_scorer("roc_auc")(viz.estimator, X_test, y_test)
+    )
+    assert viz.score_ != pytest.approx(viz.roc_auc.get("micro", -1.0))
+
+
+def test_pos_label_of_a_model_with_string_labels(cancer):
+    X_train, X_test, y_train, y_test = cancer
+    viz = scored(scaled_logistic(), cancer, binary=True, pos_label="benign")
+    assert list(viz.estimator.classes_) == ["benign", "malignant"]
+    proba = viz.estimator.predict_proba(X_test)
+    fpr, tpr, _ = roc_curve(y_test, proba[:, 0], pos_label="benign")
+    assert_allclose(viz.fpr["binary"], fpr)
+    assert_allclose(viz.tpr["binary"], tpr)
+    assert viz.score_ == pytest.approx(auc(fpr, tpr))
+    assert viz.score_ == pytest.approx(roc_auc_score(y_test == "benign", proba[:, 0]))
+    # Default: classes_[1], "malignant", as scikit-learn.
+    default = scored(scaled_logistic(), cancer, binary=True)
+    fpr, tpr, _ = roc_curve(y_test, proba[:, 1], pos_label="malignant")
+    assert_allclose(default.fpr["binary"], fpr)
+    assert default.score_ == pytest.approx(roc_auc_score(y_test, proba[:, 1]))
+
+
+def test_pos_label_with_a_one_column_decision_function(binary):
+    X_train, X_test, y_train, y_test = binary
+    viz = scored(LinearSVC(), binary, binary=True, pos_label=0)
+    scores = viz.estimator.decision_function(X_test)
+    fpr, tpr, _ = roc_curve(y_test, -scores, pos_label=0)
+    assert_allclose(viz.fpr["binary"], fpr)
+    assert_allclose(viz.tpr["binary"], tpr)
+    assert viz.score_ == pytest.approx(roc_auc_score(y_test == 0, -scores))
+
+
+def test_pos_label_is_checked_against_the_classes(binary, multiclass):
+    X_train, X_test, y_train, y_test = binary
+    with pytest.raises(VizkitValueError, match=r"pos_label=2 is not one of"):
+        ROCAUC(LogisticRegression(), pos_label=2).fit(X_train, y_train)
+    X_train, X_test, y_train, y_test = multiclass
+    with pytest.raises(VizkitValueError, match="pos_label=1 is for binary"):
+        ROCAUC(LogisticRegression(), pos_label=1).fit(X_train, y_train)
+
+
 def test_macro_average_helper():
     fprs = [np.array([0.0, 0.5, 1.0]), np.array([0.0, 0.25, 1.0])]
     tprs = [np.array([0.0, 1.0, 1.0]), np.array([0.0, 0.5, 1.0])]
@@ -247,6 +325,19 @@ def test_macro_average_helper():
 
 
 # -- drawing ---------------------------------------------------------------------
+
+
+def test_curves_along_the_edges_are_drawn_above_the_spines():
+    y_true, y_score = np.array([0, 0, 1, 1]), np.array([0.1, 0.2, 0.8, 0.9])
+    viz = ROCAUC.from_predictions(y_true, y_score)
+    assert_allclose(viz.fpr[1], roc_curve(y_true, y_score)[0])
+    assert viz.roc_auc[1] == 1.0  # a perfect curve: along FPR 0, then TPR 1
+    spines = max(spine.get_zorder() for spine in viz.ax_.spines.values())
+    assert set(viz.lines_) == {0, 1, "micro", "macro"}
+    for line in viz.lines_.values():
+        assert line.get_clip_on() is False
+        assert line.get_zorder() > spines
+        assert line.get_zorder() < viz.ax_.get_legend().get_zorder()
 
 
 def test_one_line_per_curve_with_fpr_tpr_data(multiclass):
@@ -296,6 +387,74 @@ def test_from_predictions_binary_scores():
     assert viz.ax_.get_title() == "ROC Curves"
 
 
+def test_from_predictions_decision_scores_warn_probabilities_do_not(cancer):
+    X_train, X_test, y_train, y_test = cancer
+    y = (y_test == "malignant").astype(int)
+    svc = make_pipeline(StandardScaler(), LinearSVC()).fit(X_train, y_train)
+    decision = svc.decision_function(X_test)  # scores "malignant", outside [0, 1]
+    with pytest.warns(VizkitWarning, match="outside"):
+        viz = ROCAUC.from_predictions(y, decision)
+    assert set(viz.fpr) == {"binary"}
+    assert_allclose(viz.fpr["binary"], roc_curve(y, decision)[0])
+    assert viz.score_ == pytest.approx(roc_auc_score(y, decision))
+
+    proba = scaled_logistic().fit(X_train, y_train).predict_proba(X_test)[:, 1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        viz = ROCAUC.from_predictions(y, proba)
+    two_columns = np.column_stack([1 - proba, proba])
+    assert set(viz.fpr) == {0, 1, "micro", "macro"}
+    assert_allclose(viz.fpr[0], roc_curve(1 - y, 1 - proba)[0])
+    assert viz.roc_auc["micro"] == pytest.approx(
+        roc_auc_score(np.column_stack([1 - y, y]), two_columns, average="micro")
+    )
+    assert viz.score_ == pytest.approx(roc_auc_score(y, proba))
+
+
+def test_from_predictions_string_labels_need_pos_label(cancer):
+    X_train, X_test, y_train, y_test = cancer
+    proba = scaled_logistic().fit(X_train, y_train).predict_proba(X_test)[:, 1]
+    with pytest.raises(VizkitValueError, match="pos_label"):
+        ROCAUC.from_predictions(y_test, proba)
+    with pytest.raises(ValueError, match="pos_label"):  # as scikit-learn
+        roc_curve(y_test, proba)
+    viz = ROCAUC.from_predictions(y_test, proba, pos_label="malignant", binary=True)
+    fpr, tpr, _ = roc_curve(y_test, proba, pos_label="malignant")
+    assert_allclose(viz.fpr["binary"], fpr)
+    assert_allclose(viz.tpr["binary"], tpr)
+    assert viz.score_ == pytest.approx(roc_auc_score(y_test == "malignant", proba))
+    assert viz.score_ > 0.9
+    # The same column read as the scores of "benign": the curve of benign.
+    viz = ROCAUC.from_predictions(y_test, proba, pos_label="benign", binary=True)
+    fpr, tpr, _ = roc_curve(y_test, proba, pos_label="benign")
+    assert_allclose(viz.fpr["binary"], fpr)
+    assert viz.score_ == pytest.approx(roc_auc_score(y_test == "benign", proba))
+    assert viz.score_ < 0.1
+
+
+def test_from_predictions_pos_label_of_a_probability_column():
+    rng = np.random.default_rng(3)
+    y_true = rng.integers(0, 2, 200)
+    p0 = np.clip(0.7 - 0.4 * y_true + rng.normal(scale=0.2, size=200), 0, 1)
+    viz = ROCAUC.from_predictions(y_true, p0, pos_label=0)  # P(class 0)
+    assert viz.score_ == pytest.approx(roc_auc_score(y_true == 0, p0))
+    assert_allclose(viz.fpr[0], roc_curve(y_true, p0, pos_label=0)[0])
+    assert_allclose(viz.fpr[1], roc_curve(y_true, 1 - p0)[0])
+
+
+@pytest.mark.parametrize("values", [(0, 1), (-1, 1), (False, True)])
+def test_from_predictions_numeric_labels_default_to_the_larger(values):
+    rng = np.random.default_rng(4)
+    codes = rng.integers(0, 2, 200)
+    y_true = np.array(values)[codes]
+    y_score = codes + rng.normal(size=200)
+    viz = ROCAUC.from_predictions(y_true, y_score, binary=True)
+    assert viz.score_ == pytest.approx(roc_auc_score(y_true, y_score))
+    assert_allclose(viz.tpr["binary"], roc_curve(y_true, y_score)[1])
+    with pytest.raises(VizkitValueError, match="pos_label"):
+        ROCAUC.from_predictions(codes + 1, y_score, binary=True)  # {1, 2}
+
+
 def test_from_predictions_multiclass_scores():
     rng = np.random.default_rng(1)
     y_true = np.array(["a", "b", "c"])[rng.integers(0, 3, 300)]
@@ -319,6 +478,19 @@ def test_from_estimator(multiclass):
     onehot = label_binarize(y_test, classes=model.classes_)
     assert viz.score_ == pytest.approx(roc_auc_score(onehot, proba, average="micro"))
     assert "macro" not in viz.lines_
+
+
+def test_quick_method_takes_pos_label(cancer):
+    X_train, X_test, y_train, y_test = cancer
+    viz = roc_auc(
+        scaled_logistic(), X_train, y_train, X_test, y_test, show=False,
+        binary=True, pos_label="benign",
+    )  # fmt: skip
+    proba = viz.estimator.predict_proba(X_test)
+    assert viz.pos_label == "benign"
+    assert_allclose(
+        viz.fpr["binary"], roc_curve(y_test, proba[:, 0], pos_label="benign")[0]
+    )
 
 
 def test_quick_method(multiclass):
