@@ -51,7 +51,7 @@ def test_rocauc_per_class_curves_equal_hand_drawn(fig_test, fig_ref):
     colors = viz.class_colors_
     for k in range(3):
         fpr, tpr, _ = roc_curve(onehot[:, k], scores[:, k])
-        ax.plot(fpr, tpr, color=colors[k])
+        ax.plot(fpr, tpr, color=colors[k], clip_on=False, zorder=3)
     ax.plot([0, 1], [0, 1], linestyle=":", color=LINE_COLOR)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)

@@ -19,7 +19,7 @@ from sklearn.preprocessing import StandardScaler, label_binarize
 from sklearn.svm import LinearSVC
 
 from vizkit.classifier import ROCAUC, roc_auc
-from vizkit.classifier.rocauc import macro_average
+from vizkit.utils.curves import macro_average
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
 
 

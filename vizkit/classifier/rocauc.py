@@ -13,6 +13,7 @@ from vizkit.classifier.base import ClassificationScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
+from vizkit.utils.curves import macro_average
 from vizkit.utils.docs import common_params
 from vizkit.utils.labels import encode_target
 from vizkit.utils.response import SCORE_METHODS, response_method
@@ -131,6 +132,7 @@ class ROCAUC(ClassificationScoreVisualizer):
     """
 
     _SCORED = "fpr_"
+    _response_methods = SCORE_METHODS
 
     _params = {
         "micro": P.boolean(),
@@ -502,17 +504,6 @@ def _scorable_classes(onehot: np.ndarray) -> list[int]:
             stacklevel=5,
         )
     return [int(i) for i in np.flatnonzero(ok)]
-
-
-def macro_average(
-    fprs: list[np.ndarray], tprs: list[np.ndarray]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Mean of the curves' TPR, interpolated on the union of their FPR points."""
-    grid = np.unique(np.concatenate(fprs))
-    mean_tpr = np.zeros_like(grid)
-    for fpr, tpr in zip(fprs, tprs):
-        mean_tpr += np.interp(grid, fpr, tpr)
-    return grid, mean_tpr / len(fprs)
 
 
 roc_auc = declare(ROCAUC, kind=SCORE, quick="roc_auc", example=examples.classification)

@@ -17,13 +17,13 @@ import numbers
 from typing import Any
 
 import numpy as np
-from sklearn.utils import check_random_state
 
 from vizkit import draw as vdraw
 from vizkit import params as P
 from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DataVisualizer
 from vizkit.utils.docs import common_params
+from vizkit.utils.sampling import sample_rows
 from vizkit.utils.target import TargetType
 from vizkit.utils.validation import check_option, check_X
 
@@ -43,15 +43,6 @@ def projection_dims(projection: Any) -> int:
 
 def _projection_param(value: Any, name: str, viz: Any) -> None:
     projection_dims(value)
-
-
-def sample_rows(n_rows: int, n_samples: int, random_state: Any = None) -> np.ndarray:
-    """Sorted indices of ``n_samples`` rows drawn without replacement.
-
-    ``random_state=None`` draws with seed 0, so a picture is reproducible.
-    """
-    rng = check_random_state(0 if random_state is None else random_state)
-    return np.sort(rng.choice(n_rows, size=n_samples, replace=False))
 
 
 @common_params
