@@ -1,4 +1,5 @@
-"""Drawing pieces shared by every family: scatters that scale, manual legends.
+"""Drawing pieces shared by every family: scatters that scale, manual legends,
+category tick labels that fit.
 
 A scatter of up to ``DENSITY_THRESHOLD`` points is one ``PathCollection``.
 Above it the points are binned into an image (one ``AxesImage``), coloured by
@@ -9,8 +10,9 @@ picture says so in a corner note.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -20,6 +22,10 @@ DENSITY_THRESHOLD = 50_000
 DENSITY_BINS = 300
 
 _NOTE_GID = "vizkit-density-note"
+#: Most category tick labels shown along one axis; above it every k-th is shown.
+MAX_TICK_LABELS = 40
+#: Room a tick label needs beside its neighbour, as a multiple of its own size.
+_LABEL_ROOM = 1.15
 
 
 def _bin_indices(x: np.ndarray, y: np.ndarray, bins: int):
@@ -147,3 +153,127 @@ def manual_legend(ax, labels: Sequence[str], colors: Sequence[Any], **kwargs: An
     ]
     kwargs.setdefault("frameon", True)
     return ax.legend(handles=handles, **kwargs)
+
+
+# -- category tick labels --------------------------------------------------------------
+
+
+def thinning_step(
+    n_labels: int, spacing: float, height: float, max_labels: int = MAX_TICK_LABELS
+) -> int:
+    """Show every k-th of ``n_labels`` category labels; return k.
+
+    Parameters
+    ----------
+    n_labels : int
+        The number of labels along the axis.
+    spacing : float
+        Distance between neighbouring ticks, in pixels.
+    height : float
+        Height of one line of label text, in pixels (its thickness across
+        the axis once it is written along the axis or rotated vertically).
+    max_labels : int, default=MAX_TICK_LABELS
+        The most labels shown, however much room there is.
+
+    Returns
+    -------
+    step : int
+        1 keeps every label.
+    """
+    by_count = math.ceil(n_labels / max(max_labels, 1))
+    by_room = math.ceil(height * _LABEL_ROOM / spacing) if spacing > 0 else n_labels
+    return max(1, by_count, by_room)
+
+
+def label_rotation(width: float, spacing: float) -> Literal[0, 90]:
+    """0 when labels ``width`` pixels wide fit side by side ``spacing`` apart, else 90.
+
+    Parameters
+    ----------
+    width : float
+        Width of the widest label, written horizontally, in pixels.
+    spacing : float
+        Distance between neighbouring labels, in pixels.
+
+    Returns
+    -------
+    rotation : {0, 90}
+    """
+    return 0 if width * _LABEL_ROOM <= spacing else 90
+
+
+def fit_tick_labels(
+    ax, axis: Literal["x", "y"] = "x", max_labels: int = MAX_TICK_LABELS
+) -> tuple[int, int]:
+    """Thin and rotate the category tick labels of one axis so they do not overlap.
+
+    Call it once the ticks and labels are set (``ax.set_xticks(ticks, labels)``).
+    The labels are measured with the figure's renderer against the tick
+    spacing in pixels: when there are more than ``max_labels`` or they are
+    too tight even written across the axis, only every k-th tick is kept; x
+    labels wider than their slot are turned vertical (y labels stay
+    horizontal, as they stack without overlapping). Short labels stay
+    horizontal. The fit is for the Axes' size when it is called.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Axes whose ticks and labels were set explicitly; an axis with
+        matplotlib's automatic ticks is left alone.
+    axis : {"x", "y"}, default="x"
+        Which axis to fit.
+    max_labels : int, default=MAX_TICK_LABELS
+        The most labels shown along the axis.
+
+    Returns
+    -------
+    step, rotation : int
+        Every ``step``-th label is shown, at ``rotation`` degrees.
+    """
+    from matplotlib.ticker import FixedLocator
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    if not isinstance(target.get_major_locator(), FixedLocator):
+        return 1, 0  # not category ticks: matplotlib's locator already fits them
+    ticks = np.asarray(target.get_ticklocs(), dtype=float)
+    labels = [text.get_text() for text in target.get_ticklabels()]
+    if len(ticks) == 0:
+        return 1, 0
+    spacing = _tick_spacing(ax, axis, ticks)
+    # Thin by count first, so only the labels that may be shown are measured.
+    step = thinning_step(len(ticks), spacing, 0.0, max_labels)
+    width, height = _label_size(_keep_every(target, ticks, labels, step))
+    room = thinning_step(len(ticks), spacing, height, max_labels)
+    step *= math.ceil(room / step)  # a multiple of step: only measured labels stay
+    texts = _keep_every(target, ticks, labels, step)
+    rotation = label_rotation(width, spacing * step) if axis == "x" else 0
+    for text in texts:
+        text.set_rotation(rotation)
+    return step, rotation
+
+
+def _keep_every(target, ticks: np.ndarray, labels: list[str], step: int) -> list:
+    """Keep every ``step``-th tick and its label; return the label Texts."""
+    if step > 1:
+        target.set_ticks(ticks[::step], labels[::step])
+    return target.get_ticklabels()
+
+
+def _tick_spacing(ax, axis: str, ticks: np.ndarray) -> float:
+    """Smallest distance between neighbouring ticks, in pixels."""
+    low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
+    length = ax.bbox.width if axis == "x" else ax.bbox.height
+    span = abs(high - low) or 1.0
+    gaps = np.abs(np.diff(np.sort(ticks)))
+    gap = float(gaps.min()) if len(gaps) else span
+    return gap / span * length
+
+
+def _label_size(texts: list) -> tuple[float, float]:
+    """Width of the widest label and height of the tallest, written horizontally."""
+    sizes = []
+    for text in texts:
+        text.set_rotation(0)
+        box = text.get_window_extent()
+        sizes.append((box.width, box.height))
+    return tuple(np.max(sizes, axis=0)) if sizes else (0.0, 0.0)

@@ -191,6 +191,41 @@ def test_ticks_labels_and_title(split):
     assert ax.get_title() == "LogisticRegression Confusion Matrix"
 
 
+def rotations(labels) -> set[float]:
+    return {t.get_rotation() for t in labels}
+
+
+def test_short_class_names_stay_horizontal_on_both_axes(split):
+    viz = scored(LogisticRegression(), split, classes=["a", "b", "c", "d"])
+    viz.plot()
+    assert rotations(viz.ax_.get_xticklabels()) == {0}
+    assert rotations(viz.ax_.get_yticklabels()) == {0}
+
+
+def test_long_class_names_turn_vertical_on_x_only(split):
+    names = [f"a rather long name for class {k}" for k in range(4)]
+    viz = scored(LogisticRegression(), split, classes=names)
+    viz.plot()
+    assert [t.get_text() for t in viz.ax_.get_xticklabels()] == names
+    assert rotations(viz.ax_.get_xticklabels()) == {90}
+    assert rotations(viz.ax_.get_yticklabels()) == {0}
+
+
+def test_many_classes_show_every_kth_name_at_cell_centres():
+    y = np.arange(60)
+    viz = ConfusionMatrix.from_predictions(y, y)
+    ax = viz.ax_
+    for ticks, labels in (
+        (ax.get_xticks(), ax.get_xticklabels()),
+        (ax.get_yticks(), ax.get_yticklabels()),
+    ):
+        shown = [t.get_text() for t in labels]
+        assert 1 < len(shown) <= 40
+        step = int(shown[1]) - int(shown[0])
+        assert shown == [str(k) for k in range(0, 60, step)]
+        assert_allclose(ticks, np.arange(0, 60, step) + 0.5)
+
+
 def test_fontsize_applies_to_cells_and_ticks(split):
     viz = scored(LogisticRegression(), split, fontsize=7)
     viz.plot()

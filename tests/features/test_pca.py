@@ -19,7 +19,7 @@ from sklearn.preprocessing import StandardScaler
 import vizkit.draw
 from vizkit.exceptions import NotFitted, VizkitValueError, VizkitWarning
 from vizkit.features import PCA, PCADecomposition, pca_decomposition
-from vizkit.features.pca import biplot_vectors
+from vizkit.features.pca import BIPLOT_LABEL_MIN, biplot_vectors, labelled_arrows
 
 CLASSES = ["setosa", "versicolor", "virginica"]
 
@@ -174,6 +174,42 @@ def test_biplot_2d_arrows_and_labels(iris):
     assert_allclose([t.get_position() for t in viz.arrow_labels_], tips * 1.05)
 
 
+def with_constant_columns(X, n=3):
+    """X plus ``n`` constant columns: their loadings, and arrows, are zero."""
+    return np.hstack([X, np.ones((len(X), n))])
+
+
+def test_labelled_arrows_leaves_out_short_ones():
+    components = np.array([[1.0, 0.0, 0.1, 0.01], [0.0, 0.5, 0.0, 0.0]])
+    assert_array_equal(labelled_arrows(components, 2), [True, True, False, False])
+    assert_array_equal(labelled_arrows(components, 2, fraction=0.05), [1, 1, 1, 0])
+
+
+def test_biplot_labels_do_not_pile_up_at_the_origin(iris):
+    X, y = iris
+    names = ["a", "b", "c", "d", "const1", "const2", "const3"]
+    viz = PCA(proj_features=True, features=names).fit(with_constant_columns(X), y)
+    viz.plot()
+    assert len(viz.arrows_.U) == 7  # every feature keeps its arrow
+    assert texts(viz.arrow_labels_) == ["a", "b", "c", "d"]
+    positions = np.array([t.get_position() for t in viz.arrow_labels_])
+    tips = biplot_vectors(viz.pca_components_, viz.embedding_)
+    assert_allclose(positions, tips[:4] * 1.05)
+    gaps = np.linalg.norm(positions[:, None] - positions[None], axis=-1)
+    assert (gaps[np.triu_indices(4, 1)] > 0).all()  # no two labels coincide
+    longest = np.linalg.norm(tips, axis=1).max()
+    assert (np.linalg.norm(positions, axis=1) > BIPLOT_LABEL_MIN * longest).all()
+    assert "3 short arrows not named" in texts(viz.ax_.texts)
+
+
+def test_biplot_3d_leaves_short_arrows_unnamed(iris):
+    X, y = iris
+    viz = PCA(proj_features=True, projection=3).fit(with_constant_columns(X, 2), y)
+    viz.plot()
+    assert texts(viz.arrow_labels_) == ["x0", "x1", "x2", "x3"]
+    assert "2 short arrows not named" in texts(viz.ax_.texts)
+
+
 def test_biplot_3d(iris):
     X, y = iris
     viz = PCA(proj_features=True, projection=3).fit(X, y).plot()
@@ -195,9 +231,19 @@ def test_heatmap_of_components(iris):
     assert texts(viz.lax.get_yticklabels()) == ["PC1", "PC2"]
     assert texts(viz.lax.get_xticklabels()) == ["x0", "x1", "x2", "x3"]
     assert viz.uax in viz.fig_.axes and viz.heatmap_colorbar_ is not None
-    components = viz.pca_components_
-    ticks = [components.min(), 0, components.max()]
-    assert_allclose(viz.heatmap_colorbar_.get_ticks(), ticks)
+    limit = np.abs(viz.pca_components_).max()
+    assert viz.heatmap_.get_clim() == (-limit, limit)
+    assert_allclose(viz.heatmap_colorbar_.get_ticks(), [-limit, 0, limit])
+
+
+def test_heatmap_feature_names_turn_vertical_only_when_long(iris):
+    X, y = iris
+    short = PCA(heatmap=True).fit(X, y).plot()
+    assert {t.get_rotation() for t in short.lax.get_xticklabels()} == {0}
+    names = [f"a long measurement name {k}" for k in range(4)]
+    long = PCA(heatmap=True, features=names).fit(X, y).plot()
+    assert texts(long.lax.get_xticklabels()) == names
+    assert {t.get_rotation() for t in long.lax.get_xticklabels()} == {90}
 
 
 def test_heatmap_with_continuous_colorbar(diabetes):

@@ -175,6 +175,16 @@ def test_scatters_legend_zero_line_and_histogram(fitted):
     assert hax.get_xlabel() == "Distribution"
 
 
+@pytest.mark.parametrize("hist", [True, "frequency", "density"])
+def test_histogram_count_axis_has_whole_number_ticks(data, hist):
+    X_train, _, y_train, _ = data
+    viz = ResidualsPlot(Ridge(), hist=hist).fit(X_train[:20], y_train[:20])
+    viz.show()
+    ticks = viz.hax_.get_xticks()
+    whole = np.array_equal(ticks, np.round(ticks))
+    assert whole == (hist != "density")  # densities stay fractional
+
+
 def test_qq_axes_scatter_probplot_points(data):
     X_train, X_test, y_train, y_test = data
     viz = residuals_plot(Ridge(), X_train, y_train, X_test, y_test, hist=False,

@@ -129,6 +129,36 @@ def test_quick_method_passes_color_and_colormap(y):
     assert colors == resolve_colors(3, colormap="plasma")
 
 
+@pytest.mark.parametrize("target", [[0, 1, 1], [0] * 3 + [1] * 7, [0, 1] * 400])
+def test_support_axis_ticks_are_whole_counts(target):
+    ax = ClassBalance().fit(np.array(target)).show()
+    ticks = ax.get_yticks()
+    assert len(ticks) >= 2
+    assert_array_equal(ticks, np.round(ticks))
+
+
+def test_short_class_names_stay_horizontal(y):
+    ax = ClassBalance(labels=["a", "b", "c"]).fit(y).show()
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {0}
+
+
+def test_long_class_names_turn_vertical(y):
+    names = [f"a rather long name for class {k}" for k in range(3)]
+    ax = ClassBalance(labels=names).fit(y).show()
+    assert tick_labels(ax) == names
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {90}
+
+
+def test_many_classes_show_every_kth_name():
+    target = np.repeat(np.arange(90), 2)
+    ax = ClassBalance().fit(target).show()
+    shown = tick_labels(ax)
+    assert 1 < len(shown) <= 40
+    step = int(shown[1]) - int(shown[0])
+    assert shown == [str(k) for k in range(0, 90, step)]
+    assert_allclose(ax.get_xticks(), np.arange(0, 90, step))
+
+
 def test_yellowbrick_examples_run_unchanged(y):
     visualizer = ClassBalance(labels=["a", "b", "c"])
     visualizer.fit(y)

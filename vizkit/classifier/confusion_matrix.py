@@ -15,6 +15,7 @@ from vizkit.classifier.base import (
     ClassificationScoreVisualizer,
     class_counts,
 )
+from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.registry import SCORE, declare
 from vizkit.style import get_colormap
@@ -212,8 +213,10 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         labels = label_names(self.classes_)
         self.ax_.set_xlim(0, n_classes)
         self.ax_.set_ylim(n_classes, 0)  # the first class on top
-        self.ax_.set_xticks(ticks, labels, rotation="vertical", fontsize=self.fontsize)
+        self.ax_.set_xticks(ticks, labels, fontsize=self.fontsize)
         self.ax_.set_yticks(ticks, labels, fontsize=self.fontsize)
+        fit_tick_labels(self.ax_, "x")
+        fit_tick_labels(self.ax_, "y")
 
     def _annotate(self, values: np.ndarray) -> None:
         colors = _text_colors(self.image_.to_rgba(values), values == 0)

@@ -17,6 +17,7 @@ from sklearn.preprocessing import StandardScaler
 
 from vizkit import examples
 from vizkit import params as P
+from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DEFAULT_SEQUENCE
 from vizkit.features.projection import ProjectionVisualizer
@@ -27,6 +28,8 @@ from vizkit.utils.docs import common_params
 ARROW_COLOR = "r"
 #: Size in inches of a figure vizkit creates for a PCA with its heatmap.
 HEATMAP_FIGSIZE = (8.0, 9.0)
+#: Biplot arrows shorter than this fraction of the longest get no name label.
+BIPLOT_LABEL_MIN = 0.15
 
 
 def pca_pipeline(scale: bool, n_components: int, random_state: Any = None) -> Pipeline:
@@ -55,6 +58,25 @@ def biplot_vectors(components: np.ndarray, embedding: np.ndarray) -> np.ndarray:
     return components[:n_dims].T * embedding.max(axis=0)
 
 
+def labelled_arrows(
+    components: np.ndarray, n_dims: int, fraction: float = BIPLOT_LABEL_MIN
+) -> np.ndarray:
+    """Which features' biplot arrows are long enough to carry their name.
+
+    Each axis of the biplot is scaled by the points' range, so an arrow's
+    length on the picture follows the norm of the feature's loadings on the
+    ``n_dims`` drawn components. Arrows shorter than ``fraction`` of the
+    longest end near the origin, where their labels would pile up on top of
+    each other; they are drawn but not named.
+
+    Returns
+    -------
+    mask : ndarray of bool, shape (n_features,)
+    """
+    lengths = np.linalg.norm(components[:n_dims], axis=0)
+    return lengths >= fraction * lengths.max()
+
+
 @common_params
 class PCA(ProjectionVisualizer):
     """Scatter plot of the data projected onto its first principal components.
@@ -78,7 +100,9 @@ class PCA(ProjectionVisualizer):
         The number of principal components to project onto and draw.
     proj_features : bool, default=False
         Draw each feature as an arrow from the origin along its loadings,
-        scaled to the range of the points, with its name (a biplot).
+        scaled to the range of the points, with its name (a biplot). Arrows
+        shorter than ``BIPLOT_LABEL_MIN`` (15%) of the longest are not named,
+        so their names do not pile up on the origin; a corner note counts them.
     colors : color, list of colors or palette name, default=None
         One colour for all instances (no target), or colours per class,
         cycled if there are fewer colours than classes. For a continuous
@@ -275,10 +299,27 @@ class PCA(ProjectionVisualizer):
                 origin, origin, origin, tips[:, 0], tips[:, 1], tips[:, 2],
                 color=ARROW_COLOR, arrow_length_ratio=0.1,
             )  # fmt: skip
+        self._label_arrows(tips)
+
+    def _label_arrows(self, tips: np.ndarray) -> None:
+        """Name the arrows past a short length; say how many were left unnamed.
+
+        Leaving the shortest arrows unnamed is the simplest fix that always
+        works: their labels crowd the origin, and nudging them apart
+        would move them away from the arrows they name. The heatmap shows
+        every feature's loadings.
+        """
+        keep = labelled_arrows(self.pca_components_, tips.shape[1])
         self.arrow_labels_ = [
-            ax.text(*(tip * 1.05), str(name), color=ARROW_COLOR)
-            for tip, name in zip(tips, self.features_)
+            self.ax_.text(*(tip * 1.05), str(name), color=ARROW_COLOR)
+            for tip, name in zip(tips[keep], np.asarray(self.features_)[keep])
         ]
+        if not keep.all():
+            self.ax_.annotate(
+                f"{int((~keep).sum())} short arrows not named", (0.01, 0.01),
+                xycoords="axes fraction", ha="left", va="bottom",
+                fontsize="x-small", color=ARROW_COLOR,
+            )  # fmt: skip
 
     def _draw_heatmap(self, divider) -> None:
         components = self.pca_components_
@@ -289,7 +330,7 @@ class PCA(ProjectionVisualizer):
             components, interpolation="none", aspect="auto",
             cmap=self.colormap or DEFAULT_SEQUENCE, vmin=-limit, vmax=limit,
         )  # fmt: skip
-        ticks = [float(components.min()), 0.0, float(components.max())]
+        ticks = [-limit, 0.0, limit]  # the colour scale is symmetric about 0
         self.heatmap_colorbar_ = self.fig_.colorbar(
             self.heatmap_, cax=self.uax_, orientation="horizontal", ticks=ticks,
             format="%.2f",
@@ -305,8 +346,9 @@ class PCA(ProjectionVisualizer):
             self.ax_.set_zlabel(labels[2])
         if self.lax_ is not None:
             n_features = len(self.features_)
-            self.lax_.set_xticks(np.arange(n_features), self.features_, rotation=90)
+            self.lax_.set_xticks(np.arange(n_features), self.features_)
             self.lax_.set_yticks(np.arange(len(labels)), labels)
+            fit_tick_labels(self.lax_, "x")
             if getattr(self, "_owns_figure", False):  # make room for the names
                 self.fig_.tight_layout()
         return self.ax_

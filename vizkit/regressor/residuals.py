@@ -353,6 +353,10 @@ class ResidualsPlot(RegressionScoreVisualizer):
                     color=color, alpha=alpha,
                 )  # fmt: skip
         hax.axhline(y=0, color=self.line_color)
+        if self.hist != "density":  # True and "frequency" count residuals
+            from matplotlib.ticker import MaxNLocator
+
+            hax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
     def _draw_qq(self, splits: list[str]) -> None:
         """The ordered residuals against normal quantiles, per split."""

@@ -9,6 +9,7 @@ from sklearn.utils.multiclass import type_of_target, unique_labels
 
 from vizkit import examples
 from vizkit import params as P
+from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.registry import TARGET, declare
 from vizkit.style import resolve_colors
@@ -230,17 +231,23 @@ class ClassBalance(TargetVisualizer):
 
     def finalize(self):
         """Add the title, class tick labels, the y label and the legend."""
+        from matplotlib.ticker import MaxNLocator
+
         self.set_title(f"Class Balance for {int(self.support_.sum()):,} Instances")
         labels = class_names(self.classes_, self.labels, name="labels")
         ticks = np.arange(len(labels), dtype=float)
         if self.mode_ == COMPARE:
             ticks += COMPARE_WIDTH / 2
         self.ax_.set_xticks(ticks, labels=[str(label) for label in labels])
+        fit_tick_labels(self.ax_, "x")
         self.ax_.set_ylim(0, max(int(self.support_.max()), 1) * 1.1)
+        self.ax_.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts
         self.ax_.set_ylabel("support")
         self.ax_.grid(False, axis="x")
         if self.mode_ == COMPARE:
             self.ax_.legend(frameon=True)
+        if getattr(self, "_owns_figure", False):  # room for rotated class names
+            self.fig_.tight_layout()
         return self.ax_
 
 
