@@ -268,7 +268,7 @@ def test_last_or_middle_step_of_a_pipeline(name):
 def switch(name) -> str:
     """A boolean option of the class that may be flipped alone, to search over."""
     viz = make(name)
-    for option, param in declared_params(type(viz)).items():
+    for option in declared_params(type(viz)):
         default = getattr(viz, option)
         if option == "force_model" or not isinstance(default, bool):
             continue
@@ -301,7 +301,8 @@ def test_grid_search_and_cross_val_score_open_no_figure(name):
     search = grid_search_for(name).fit(example.X, example.y)
     assert len(search.cv_results_["params"]) == 4
     if DECLARED[name].kind is TARGET:  # each fold trains on two thirds of the rows
-        assert_array_equal(search.cv_results_["mean_test_score"], len(example.y) * 2 / 3)
+        expected = len(example.y) * 2 / 3
+        assert_array_equal(search.cv_results_["mean_test_score"], expected)
     scores = cross_val_score(search.best_estimator_, example.X, example.y, cv=3)
     assert np.all(np.isfinite(scores))
     assert_no_figures()

@@ -127,6 +127,7 @@ class ClassBalance(TargetVisualizer):
         "labels": P.anything(draw=True),
         "colors": P.colors(),
         "colormap": P.colormap(),
+        "color": P.colors(),
     }
 
     def __init__(
@@ -164,6 +165,8 @@ class ClassBalance(TargetVisualizer):
         -------
         self
         """
+        if y_test is not None and split_fit_args(y_train, y_test)[1] is None:
+            self._record_input(y_train)  # called as fit(X, y), e.g. by a Pipeline
         y_train, y_test = split_fit_args(y_train, y_test)
         counted = [count_classes(y_train, "y_train")]
         if y_test is not None:
