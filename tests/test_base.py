@@ -1,12 +1,15 @@
 """The protocol itself: lifecycle, figure ownership, grids, Yellowbrick spellings."""
 
+import pickle
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from sklearn.datasets import make_classification
-from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
+from sklearn.utils import get_tags
 
-from vizkit.base import ModelVisualizer, Visualizer, VisualizerGrid
+from vizkit.base import ModelVisualizer, ScoreVisualizer, Visualizer, VisualizerGrid
 from vizkit.classifier import ROCAUC, ConfusionMatrix, confusion_matrix
 from vizkit.exceptions import (
     NotFitted,
@@ -267,3 +270,39 @@ def test_show_displays_only_its_own_figure(data, monkeypatch):
     second = Dots().fit(X)
     second.show()
     assert shown == [second.fig_]
+
+
+def test_a_model_fitted_by_fit_is_refitted_by_the_next_fit(data):
+    X, y = data
+    model = LogisticRegression()
+    viz = ModelVisualizer(model).fit(X[:60], y[:60])
+    first = model.coef_.copy()
+    viz.fit(X[60:], y[60:])  # as any estimator's fit, it starts afresh
+    assert not np.array_equal(model.coef_, first)
+    copied = pickle.loads(pickle.dumps(viz))
+    copied.fit(X[:60], y[:60])
+    np.testing.assert_allclose(copied.estimator.coef_, first)
+    prefit = LogisticRegression().fit(X, y)
+    coef = prefit.coef_.copy()
+    viz.set_params(estimator=prefit).fit(X[:30], y[:30])  # given fitted: kept
+    ModelVisualizer(prefit).fit(X[:30], y[:30]).fit(X[30:60], y[30:60])
+    np.testing.assert_array_equal(prefit.coef_, coef)
+
+
+def test_array_likes_that_only_convert_to_arrays_record_their_shape(data):
+    X, y = data
+
+    class OnlyArray:
+        def __array__(self, dtype=None, copy=None):
+            return X
+
+    viz = ModelVisualizer(LogisticRegression())
+    viz._check_fit_data(OnlyArray(), y)
+    assert viz.n_features_in_ == X.shape[1]
+
+
+def test_score_visualizers_draw_a_single_output_target():
+    assert get_tags(Ridge()).target_tags.multi_output
+    tags = get_tags(ScoreVisualizer(Ridge()))
+    assert tags.estimator_type == "regressor"
+    assert tags.target_tags.single_output and not tags.target_tags.multi_output

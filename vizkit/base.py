@@ -14,6 +14,7 @@ Subclasses implement ``fit``/``score`` (compute), ``draw`` (data artists on
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import math
 import sys
@@ -176,7 +177,7 @@ class Visualizer(BaseEstimator):
         shape = getattr(X, "shape", None)
         if shape is None:  # a list: its nesting gives the shape
             try:
-                shape = np.shape(X)
+                shape = np.shape(X) if hasattr(X, "__len__") else np.asarray(X).shape
             except ValueError:  # ragged rows
                 shape = None
         if shape is None or len(shape) != 2:
@@ -186,6 +187,16 @@ class Visualizer(BaseEstimator):
         columns = getattr(X, "columns", None)
         if columns is not None and all(isinstance(c, str) for c in columns):
             self.feature_names_in_ = np.asarray(list(columns), dtype=object)
+
+    def _check_n_features(self, n_columns: int) -> None:
+        """Refuse data whose number of columns differs from the one seen in fit."""
+        expected = self.__dict__.get("n_features_in_")
+        if expected is not None and n_columns != expected:
+            raise VizkitValueError(
+                f"X has {n_columns} features, but {type(self).__name__} is "
+                f"expecting {expected} features as input; pass data with the "
+                "columns seen in fit."
+            )
 
     # -- drawing -----------------------------------------------------------------
 
@@ -486,14 +497,25 @@ class ModelVisualizer(Visualizer):
         return self
 
     def _fit_estimator(self, X, y=None, **kwargs) -> None:
-        """Fit the model in place unless it is fitted (see ``is_fitted``)."""
-        if needs_fit(self.estimator, self.is_fitted):
+        """Fit the model in place unless it is fitted (see ``is_fitted``).
+
+        A model this visualizer fitted itself is refitted by the next ``fit``,
+        as any estimator's ``fit`` starts afresh: with ``is_fitted="auto"`` only
+        a model that was given fitted is kept as it is.
+        """
+        refit = self.is_fitted == "auto" and self._fitted_here()
+        if refit or needs_fit(self.estimator, self.is_fitted):
             self._call_model("fit", X, y, **kwargs)
+            self._fitted_model = self.estimator
         elif not estimator_is_fitted(self.estimator):
             raise NotFitted(
                 f"estimator {type(self.estimator).__name__} is not fitted although "
                 "is_fitted=True; fit it first, or leave is_fitted='auto'."
             )
+
+    def _fitted_here(self) -> bool:
+        """True when the wrapped model was fitted by this visualizer's ``fit``."""
+        return self.__dict__.get("_fitted_model") is self.estimator
 
     def _check_fit_data(self, X, y, *, y_name: str = "y") -> np.ndarray | None:
         """Check what vizkit itself reads: the number of rows and the target.
@@ -511,6 +533,14 @@ class ModelVisualizer(Visualizer):
         if y is None:
             return None
         return check_target(y, name=y_name, n_samples=n_samples)
+
+    def _require_target(self, y, what: str) -> None:
+        """Refuse ``y=None``; ``what`` names what y holds ("the true class")."""
+        if y is None:
+            raise VizkitValueError(
+                f"{type(self).__name__} requires y to be passed, but the target y "
+                f"is None; pass {what} of every row of X."
+            )
 
     def _call_model(self, method: str, *args, **kwargs):
         """Call ``estimator.method``; its own errors are re-raised naming us."""
@@ -553,6 +583,14 @@ class ScoreVisualizer(ModelVisualizer):
     y_pred)``; the latter also serves :meth:`from_predictions`, so a plot
     never requires a model.
     """
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        # One target per plot: a multi-output model's y is refused by fit.
+        tags.target_tags = dataclasses.replace(
+            tags.target_tags, multi_output=False, single_output=True
+        )
+        return tags
 
     #: The model methods whose output ``from_predictions`` takes, first found.
     _response_methods: tuple[str, ...] = ("predict",)

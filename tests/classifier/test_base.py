@@ -256,3 +256,14 @@ def test_dataframe_with_categorical_columns_goes_to_the_model_as_is():
     assert_array_equal(viz.feature_names_in_, ["colour", "size"])
     assert viz.n_features_in_ == 2
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_missing_y_and_a_single_class_are_refused_clearly(data):
+    X, y = data
+    with pytest.raises(
+        VizkitValueError,
+        match="ConfusionMatrix requires y to be passed, but the target y is None",
+    ):
+        ConfusionMatrix(LogisticRegression()).fit(X)
+    with pytest.raises(VizkitValueError, match=r"single class \(1\).*one class"):
+        ConfusionMatrix(LogisticRegression()).fit(X[:1], y[:1] * 0 + 1)

@@ -36,7 +36,9 @@ def test_transform_before_fit_and_wrong_columns():
     with pytest.raises(NotFitted, match="transform"):
         DataVisualizer().transform(np.ones((3, 2)))
     viz = DataVisualizer().fit(np.ones((3, 2)))
-    with pytest.raises(VizkitValueError, match="X has 3 columns"):
+    with pytest.raises(
+        VizkitValueError, match="X has 3 features, but DataVisualizer is expecting 2"
+    ):
         viz.transform(np.ones((3, 3)))
 
 

@@ -395,7 +395,9 @@ def test_bad_data(iris):
         PCA(projection=3).fit(X[:, :2], y)
     with pytest.raises(NotFitted):
         PCA().transform(X)
-    with pytest.raises(VizkitValueError, match="X has 3 columns"):
+    with pytest.raises(
+        VizkitValueError, match="X has 3 features, but PCA is expecting 4"
+    ):
         PCA().fit(X, y).transform(X[:, :3])
 
 
@@ -404,3 +406,11 @@ def test_3d_projection_on_a_2d_axes(iris):
     _, ax = plt.subplots()
     with pytest.raises(VizkitValueError, match="ax is a 2-D Axes"):
         PCA(projection=3).fit(X, y).plot(ax=ax)
+
+
+def test_too_few_samples_or_features_are_counted_in_the_message(iris):
+    X, y = iris
+    with pytest.raises(VizkitValueError, match=r"X has 1 sample\(s\) and 4 feature"):
+        PCA().fit(X[:1])
+    with pytest.raises(VizkitValueError, match=r"10 sample\(s\) and 1 feature\(s\)"):
+        PCA().fit(X[:10, :1])

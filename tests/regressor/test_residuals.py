@@ -334,3 +334,12 @@ def test_regression_score_visualizer_base(data):
         RegressionScoreVisualizer(LogisticRegression()).fit(X_train, y_train > 0)
     with pytest.raises(NotFitted):
         RegressionScoreVisualizer(Ridge()).score(X_test, y_test)
+
+
+def test_missing_y_is_refused_naming_the_visualizer(data):
+    X_train = data[0]
+    with pytest.raises(
+        VizkitValueError,
+        match="ResidualsPlot requires y to be passed, but the target y is None",
+    ):
+        ResidualsPlot(Ridge()).fit(X_train, None)

@@ -7,11 +7,13 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex, to_rgba
 from numpy.testing import assert_allclose, assert_array_equal
+from scipy import sparse
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
+from sklearn.utils import get_tags
 
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import resolve_colors
@@ -237,3 +239,16 @@ def test_nullable_and_polars_missing_labels_are_refused_clearly():
             ClassBalance().fit(y)
     viz = ClassBalance().fit(pd.Series([1, 2, 2], dtype="Int64"))
     np.testing.assert_array_equal(viz.support_, [1, 2])
+
+
+def test_object_column_of_integer_labels_is_counted():
+    viz = ClassBalance().fit(np.array([0, 1, 1, 2], dtype=object))
+    assert_array_equal(viz.classes_, [0, 1, 2])
+    assert_array_equal(viz.support_, [1, 2, 1])
+
+
+def test_the_X_of_fit_X_y_is_never_read_so_any_X_is_accepted():
+    tags = get_tags(ClassBalance()).input_tags
+    assert tags.sparse and tags.allow_nan and tags.string
+    for X in (np.full((4, 2), np.nan), sparse.csr_matrix(np.eye(4))):
+        assert_array_equal(ClassBalance().fit(X, [0, 1, 1, 0]).support_, [2, 2])

@@ -3,13 +3,19 @@
 import matplotlib as mpl
 import numpy as np
 import pytest
+from scipy import sparse
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.preprocessing import LabelEncoder
 from sklearn.svm import LinearSVC
 
 from vizkit import datasets
-from vizkit.exceptions import DatasetsError, ModelError, VizkitValueError
+from vizkit.exceptions import (
+    DatasetsError,
+    ModelError,
+    VizkitTypeError,
+    VizkitValueError,
+)
 from vizkit.style import class_colors, color_palette, resolve_colors, theme
 from vizkit.utils import (
     TargetType,
@@ -24,6 +30,8 @@ from vizkit.utils import (
 )
 from vizkit.utils.docs import param_docs
 from vizkit.utils.labels import align_counts, class_names, encode_target
+from vizkit.utils.target import numeric_labels
+from vizkit.utils.validation import n_samples_of
 
 
 def test_check_X_names_the_first_bad_cell():
@@ -167,3 +175,42 @@ def test_datasets_are_offline_and_unpack():
     assert datasets.load("iris").feature_names[0].startswith("sepal")
     with pytest.raises(DatasetsError, match="unknown"):
         datasets.load("occupancy")
+
+
+def test_check_X_messages_follow_scikit_learns_wording():
+    no_features = r"0 feature\(s\) \(shape=\(4, 0\)\) while a minimum of 1 is required"
+    with pytest.raises(VizkitValueError, match=no_features):
+        check_X(np.zeros((4, 0)))
+    with pytest.raises(VizkitValueError, match=r"Reshape your data.*X\.reshape"):
+        check_X(np.arange(3.0))
+    with pytest.raises(VizkitValueError, match="X holds complex numbers"):
+        check_X(np.ones((2, 2)) * 1j)
+    with pytest.raises(VizkitValueError, match="y holds complex numbers"):
+        check_target(np.ones(3) * 1j)
+
+
+def test_check_X_refuses_sparse_and_unconvertible_cells_as_type_errors():
+    with pytest.raises(VizkitTypeError, match=r"sparse matrix.*X\.toarray\(\)"):
+        check_X(sparse.csr_matrix(np.eye(3)))
+    X = np.ones((2, 2), dtype=object)
+    X[0, 0] = {"a": 1}
+    with pytest.raises(VizkitTypeError, match="X must be numeric.*'dict'"):
+        check_X(X, numeric=True)
+
+
+def test_array_likes_that_only_convert_to_arrays_are_counted():
+    class OnlyArray:
+        def __array__(self, dtype=None, copy=None):
+            return np.zeros((5, 2))
+
+    assert n_samples_of(OnlyArray(), "X") == 5
+
+
+def test_object_arrays_of_numbers_are_labels_or_values():
+    labels = np.array([0, 1, 2, 1], dtype=object)
+    assert numeric_labels(labels).dtype.kind == "i"
+    assert target_color_type(labels) == TargetType.DISCRETE
+    values = np.array([0.5, 1.5, 2.25], dtype=object)
+    assert target_color_type(values) == TargetType.CONTINUOUS
+    strings = np.array(["a", "b"], dtype=object)
+    assert numeric_labels(strings) is strings

@@ -173,11 +173,7 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         )
 
     def _check_classification_data(self, X, y) -> np.ndarray:
-        if y is None:
-            raise VizkitValueError(
-                f"y is None; {type(self).__name__} needs the true class of every "
-                "row of X."
-            )
+        self._require_target(y, "the true class")
         y_array = self._check_fit_data(X, y)
         assert y_array is not None  # y was checked above
         return check_class_target(y_array, "y")

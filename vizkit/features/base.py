@@ -141,11 +141,7 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         n_columns = shape[1] if shape is not None and len(shape) == 2 else None
         if n_columns is None:
             n_columns = check_X(X).shape[1]
-        if n_columns != self.n_features_in_:
-            raise VizkitValueError(
-                f"X has {n_columns} columns but {type(self).__name__} was fitted "
-                f"on {self.n_features_in_}; pass data with the same columns."
-            )
+        self._check_n_features(n_columns)
 
     def _check_input_features(self, input_features: Any) -> np.ndarray:
         names = np.asarray([str(n) for n in input_features], dtype=object)

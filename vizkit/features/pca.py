@@ -251,8 +251,8 @@ class PCA(ProjectionVisualizer):
         if min(X.shape) < n_dims:
             raise VizkitValueError(
                 f"projection={self._projection()!r} needs at least {n_dims} samples "
-                f"and {n_dims} features, but X has shape {X.shape}; use fewer "
-                "dimensions or more data."
+                f"and {n_dims} features, but X has {X.shape[0]} sample(s) and "
+                f"{X.shape[1]} feature(s); use fewer dimensions or more data."
             )
         self.pca_transformer_ = pca_pipeline(self.scale, n_dims, self.random_state)
         with config_context(assume_finite=True):  # X was checked by check_X

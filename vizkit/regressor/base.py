@@ -124,11 +124,7 @@ class RegressionScoreVisualizer(ScoreVisualizer):
 
     def _check_regression_data(self, X, y) -> np.ndarray:
         """The target as floats, after the checks of ``_check_fit_data``."""
-        if y is None:
-            raise VizkitValueError(
-                f"y is None; {type(self).__name__} needs the true target of every "
-                "row of X."
-            )
+        self._require_target(y, "the true target")
         return as_float_target(self._check_fit_data(X, y), "y")
 
     def _predict(self, X, y, method: str = "score") -> tuple[np.ndarray, np.ndarray]:

@@ -16,6 +16,7 @@ from vizkit.style import resolve_colors
 from vizkit.target.base import TargetVisualizer, split_fit_args
 from vizkit.utils.docs import common_params
 from vizkit.utils.labels import align_counts, class_names
+from vizkit.utils.target import numeric_labels
 from vizkit.utils.validation import check_target
 
 Mode = Literal["balance", "compare"]
@@ -37,6 +38,7 @@ def count_classes(y: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
     """
     array = check_target(y, name=name)
     values, counts = np.unique(array, return_counts=True)
+    values = numeric_labels(values)  # e.g. a pandas object column of integers
     kind = type_of_target(values)
     if kind == "continuous":
         raise VizkitValueError(

@@ -31,7 +31,8 @@ fig : matplotlib Figure, default=None
     "is_fitted": """\
 is_fitted : bool or "auto", default="auto"
     Whether the wrapped estimator is already fitted. "auto" asks
-    ``sklearn.utils.validation.check_is_fitted``; False refits it in
+    ``sklearn.utils.validation.check_is_fitted`` (a model fitted by an
+    earlier ``fit`` of the visualizer is refitted); False refits it in
     ``fit``; True never fits it.""",
     "title": """\
 title : str, default=None

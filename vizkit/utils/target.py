@@ -21,16 +21,27 @@ class TargetType(str, Enum):
     UNKNOWN = "unknown"
 
 
+def numeric_labels(y: np.ndarray) -> np.ndarray:
+    """An object array that holds only numbers as a numeric array, else ``y``.
+
+    scikit-learn's ``type_of_target`` calls such an array (e.g. a pandas
+    object column of integers) "unknown"; by its values it is classes or a
+    continuous target like any other.
+    """
+    if y.dtype != object or y.size == 0:
+        return y
+    values = np.asarray(y.tolist())
+    return values if values.dtype.kind in "biuf" else y
+
+
 def target_color_type(y: np.ndarray | None) -> TargetType:
     """Classify ``y`` as single-colour, discrete (per class) or continuous."""
     if y is None:
         return TargetType.SINGLE
+    y = numeric_labels(np.asarray(y))
     kind = type_of_target(y)
     if kind in ("binary", "multiclass"):
-        if (
-            np.asarray(y).dtype.kind in "iuf"
-            and len(np.unique(y)) > MAX_DISCRETE_CLASSES
-        ):
+        if y.dtype.kind in "iuf" and len(np.unique(y)) > MAX_DISCRETE_CLASSES:
             return TargetType.CONTINUOUS
         return TargetType.DISCRETE
     if kind == "continuous":

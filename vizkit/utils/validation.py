@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.exceptions import NotFittedError
 from sklearn.utils.validation import check_is_fitted
 
@@ -73,6 +74,10 @@ def n_samples_of(data: Any, name: str) -> int:
         raise VizkitValueError(f"{name} is None; pass an array-like of samples.")
     if hasattr(data, "shape") and len(data.shape) > 0:
         return int(data.shape[0])
+    if not hasattr(data, "__len__") and hasattr(data, "__array__"):
+        data = np.asarray(data)  # array-likes that only convert, as numpy's
+        if data.ndim > 0:
+            return int(data.shape[0])
     try:
         return len(data)
     except TypeError:
@@ -80,6 +85,14 @@ def n_samples_of(data: Any, name: str) -> int:
             f"{name} must be array-like with one row per sample, got "
             f"{type(data).__name__}."
         ) from None
+
+
+def _refuse_complex(values: np.ndarray, name: str) -> None:
+    if values.dtype.kind == "c":
+        raise VizkitValueError(
+            f"{name} holds complex numbers (Complex data not supported); pass "
+            "real numbers, e.g. the real part or the absolute value."
+        )
 
 
 def _report_non_finite(values: np.ndarray, name: str, fix: str) -> None:
@@ -94,6 +107,14 @@ def _report_non_finite(values: np.ndarray, name: str, fix: str) -> None:
     raise VizkitValueError(
         f"{name} contains {int(bad.sum())} NaN or infinite value(s) (the first, "
         f"{kind}, at {where}); {fix}"
+    )
+
+
+def _not_numeric(name: str, array: np.ndarray, error: Exception) -> str:
+    return (
+        f"{name} must be numeric, but its dtype {array.dtype} does not convert to "
+        f"float ({error}); encode categorical columns first (e.g. "
+        "sklearn.preprocessing.OneHotEncoder)."
     )
 
 
@@ -112,25 +133,33 @@ def check_X(
     float matrix, as feature visualizers that do arithmetic on X need.
     """
     n_samples_of(X, name)
+    if sparse.issparse(X):
+        raise VizkitTypeError(
+            f"{name} is a sparse matrix, but this visualizer needs dense data; "
+            f"convert it with {name}.toarray() if it fits in memory."
+        )
     array = to_numpy(X)
     if array.ndim != 2:
         raise VizkitValueError(
             f"{name} must be 2-D (n_samples, n_features), got {array.ndim}-D shape "
-            f"{array.shape}; reshape a single feature with X.reshape(-1, 1)."
+            f"{array.shape}. Reshape your data with {name}.reshape(-1, 1) if it "
+            f"has a single feature, or {name}.reshape(1, -1) if it is one sample."
         )
-    if array.shape[0] < min_samples or array.shape[1] == 0:
-        raise VizkitValueError(
-            f"{name} has shape {array.shape}; at least {min_samples} sample(s) and "
-            "one feature are needed."
-        )
+    for axis, what, least in ((0, "sample", min_samples), (1, "feature", 1)):
+        if array.shape[axis] < least:
+            raise VizkitValueError(
+                f"{name} has {array.shape[axis]} {what}(s) (shape={array.shape}) "
+                f"while a minimum of {least} is required; pass at least {least} "
+                f"{what}(s)."
+            )
+    _refuse_complex(array, name)
     if numeric:
         try:
             array = array.astype(np.float64, copy=False)
-        except (TypeError, ValueError):
-            raise VizkitValueError(
-                f"{name} must be numeric, got dtype {array.dtype}; encode "
-                "categorical columns first (e.g. sklearn.preprocessing.OneHotEncoder)."
-            ) from None
+        except TypeError as error:  # e.g. a dict in an object column
+            raise VizkitTypeError(_not_numeric(name, array, error)) from None
+        except ValueError as error:  # e.g. a string that is no number
+            raise VizkitValueError(_not_numeric(name, array, error)) from None
     if not allow_nan:
         _report_non_finite(
             array,
@@ -158,6 +187,7 @@ def check_target(
         )
     if array.shape[0] == 0:
         raise VizkitValueError(f"{name} is empty; pass at least one sample.")
+    _refuse_complex(array, name)
     if n_samples is not None and array.shape[0] != n_samples:
         raise VizkitValueError(
             f"{name} has {array.shape[0]} values but X has {n_samples} rows; pass "
@@ -201,8 +231,9 @@ def check_classes(classes: np.ndarray, name: str = "y") -> np.ndarray:
     if len(classes) < 2:
         only = plain(np.asarray(classes)[0])
         raise VizkitValueError(
-            f"{name} has a single class ({only!r}); a classification "
-            "visualizer needs samples of at least two classes."
+            f"{name} has a single class ({only!r}), and a classification "
+            "visualizer cannot work with one class: pass samples of at least two "
+            "classes."
         )
     return classes
 
