@@ -19,8 +19,8 @@ from sklearn.preprocessing import StandardScaler, label_binarize
 from sklearn.svm import LinearSVC
 
 from vizkit.classifier import ROCAUC, roc_auc
-from vizkit.utils.curves import macro_average
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWarning
+from vizkit.utils.curves import macro_average
 
 
 def dataset(n_classes, seed=0, n_samples=300):
