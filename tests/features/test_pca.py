@@ -408,6 +408,25 @@ def test_3d_projection_on_a_2d_axes(iris):
         PCA(projection=3).fit(X, y).plot(ax=ax)
 
 
+@pytest.mark.parametrize("scale", [True, False])
+def test_values_too_large_to_square_are_refused(iris, scale):
+    """At 1e300 the variances overflow (scipy raised LinAlgError): a clear error."""
+    X, y = iris
+    with pytest.raises(
+        VizkitValueError,
+        match=r"^X holds values as large as 7\.9e\+300, too large to compute with: "
+        r"for 600 values, .* divide X by a power of ten first",
+    ):
+        PCA(scale=scale).fit(X * 1e300, y)
+    X_before = X * 1e300
+    with pytest.raises(VizkitValueError):
+        pca_decomposition(X_before, y, scale=scale, show=False)
+    assert_array_equal(X_before, X * 1e300)
+    large = PCA(scale=scale).fit(X * 1e150, y)  # large, but squares stay finite
+    assert np.isfinite(large.explained_variance_ratio_).all()
+    assert_allclose(large.pca_components_, PCA(scale=scale).fit(X, y).pca_components_)
+
+
 def test_too_few_samples_or_features_are_counted_in_the_message(iris):
     X, y = iris
     with pytest.raises(VizkitValueError, match=r"X has 1 sample\(s\) and 4 feature"):

@@ -9,6 +9,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.image import AxesImage
 from numpy.testing import assert_allclose
 from scipy.stats import probplot
+from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.datasets import make_regression
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
 from sklearn.metrics import r2_score
@@ -336,6 +337,48 @@ def test_regression_score_visualizer_base(data):
         RegressionScoreVisualizer(Ridge()).score(X_test, y_test)
 
 
+class ConstantRegressor(RegressorMixin, BaseEstimator):
+    """Predicts ``value`` everywhere (NaN or huge, as a failed model may)."""
+
+    def __init__(self, value=0.0):
+        self.value = value
+
+    def fit(self, X, y):
+        self.n_features_in_ = np.shape(X)[1]
+        return self
+
+    def predict(self, X):
+        return np.full(len(X), self.value)
+
+
+def test_target_too_large_to_square_is_refused(data):
+    """At 1e300 R^2 overflowed to NaN without a word: one clear error instead."""
+    X_train, _, y_train, _ = data
+    huge = y_train * 1e300
+    with pytest.raises(
+        VizkitValueError,
+        match=r"^y holds values as large as .*e\+30\d, too large to compute with: "
+        r"for 210 values, .* divide the target by a power of ten first",
+    ):
+        residuals_plot(Ridge(), X_train, huge, show=False)
+    with pytest.raises(VizkitValueError, match=r"^y_true holds values as large"):
+        ResidualsPlot.from_predictions(huge, y_train)
+
+
+@pytest.mark.parametrize(
+    "value, problem",
+    [(np.nan, r"contains 210 NaN or infinite value\(s\)"),
+     (1e300, r"holds values as large as 1e\+300")],
+)  # fmt: skip
+def test_predictions_that_cannot_be_scored_are_refused(data, value, problem):
+    X_train, _, y_train, _ = data
+    with pytest.raises(
+        VizkitValueError,
+        match=rf"^predict\(X\) {problem}.*check X for extreme values",
+    ):
+        ResidualsPlot(ConstantRegressor(value)).fit(X_train, y_train)
+
+
 def test_missing_y_is_refused_naming_the_visualizer(data):
     X_train = data[0]
     with pytest.raises(
@@ -343,3 +386,15 @@ def test_missing_y_is_refused_naming_the_visualizer(data):
         match="ResidualsPlot requires y to be passed, but the target y is None",
     ):
         ResidualsPlot(Ridge()).fit(X_train, None)
+
+
+def test_qqplot_of_a_single_sample_is_refused(data):
+    """One point has no Q-Q line (numpy's polyfit raised LinAlgError)."""
+    X_train, _, y_train, _ = data
+    with pytest.raises(
+        VizkitValueError,
+        match=r"^qqplot=True fits a reference line .* at least 2 samples, but got 1",
+    ):
+        ResidualsPlot(Ridge(), hist=False, qqplot=True).fit(X_train[:1], y_train[:1])
+    viz = ResidualsPlot(Ridge(), hist=False, qqplot=True)
+    assert np.isfinite(viz.fit(X_train[:2], y_train[:2]).train_qq_line_).all()

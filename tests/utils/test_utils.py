@@ -31,7 +31,7 @@ from vizkit.utils import (
 from vizkit.utils.docs import param_docs
 from vizkit.utils.labels import align_counts, class_names, encode_target
 from vizkit.utils.target import numeric_labels
-from vizkit.utils.validation import n_samples_of
+from vizkit.utils.validation import check_finite, check_no_overflow, n_samples_of
 
 
 def test_check_X_names_the_first_bad_cell():
@@ -175,6 +175,29 @@ def test_datasets_are_offline_and_unpack():
     assert datasets.load("iris").feature_names[0].startswith("sepal")
     with pytest.raises(DatasetsError, match="unknown"):
         datasets.load("occupancy")
+
+
+def test_check_no_overflow_refuses_values_whose_squares_overflow():
+    fix = "rescale it."
+    fine = np.array([1e150, -1e150, 3.0])
+    assert check_no_overflow(fine, "y", fix) is fine
+    assert check_no_overflow(np.array(["a", "b"]), "y", fix).size == 2
+    with pytest.raises(
+        VizkitValueError,
+        match=r"^y holds values as large as 1e\+300, too large to compute with: for "
+        r"3 values, sums of squares overflow to infinity above 3\.87e\+153; "
+        r"rescale it\.$",
+    ):
+        check_no_overflow(np.array([0.0, -1e300, 1.0]), "y", fix)
+
+
+def test_check_finite_names_the_argument_and_the_fix():
+    with pytest.raises(
+        VizkitValueError,
+        match=r"^predict\(X\) contains 1 NaN or infinite value\(s\) \(the first, "
+        r"infinite, at row 1\); rescale it\.$",
+    ):
+        check_finite(np.array([0.0, np.inf]), "predict(X)", "rescale it.")
 
 
 def test_check_X_messages_follow_scikit_learns_wording():

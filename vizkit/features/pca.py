@@ -23,11 +23,14 @@ from vizkit.features.base import DEFAULT_SEQUENCE
 from vizkit.features.projection import ProjectionVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.utils.docs import common_params
+from vizkit.utils.validation import check_no_overflow
 
 #: Colour of the feature arrows and their labels (Yellowbrick's red).
 ARROW_COLOR = "r"
 #: Size in inches of a figure vizkit creates for a PCA with its heatmap.
 HEATMAP_FIGSIZE = (8.0, 9.0)
+#: The fix for X too large for the variances PCA computes.
+RESCALE_X = "divide X by a power of ten first (the principal components do not change)."
 #: Biplot arrows shorter than this fraction of the longest get no name label.
 BIPLOT_LABEL_MIN = 0.15
 
@@ -254,6 +257,7 @@ class PCA(ProjectionVisualizer):
                 f"and {n_dims} features, but X has {X.shape[0]} sample(s) and "
                 f"{X.shape[1]} feature(s); use fewer dimensions or more data."
             )
+        check_no_overflow(X, "X", RESCALE_X)
         self.pca_transformer_ = pca_pipeline(self.scale, n_dims, self.random_state)
         with config_context(assume_finite=True):  # X was checked by check_X
             embedding = self.pca_transformer_.fit_transform(X)

@@ -12,8 +12,18 @@ from vizkit import params as P
 from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.utils.docs import common_params
+from vizkit.utils.validation import check_finite, check_no_overflow
 
 __all__ = ["RegressionScoreVisualizer"]
+
+#: The fix for a target whose squares overflow (R^2 sums them).
+RESCALE_TARGET = "divide the target by a power of ten first (R^2 does not change)."
+#: The fix for predictions that are NaN, infinite or too large to square.
+PREDICTIONS_FIX = (
+    "the model could not fit or predict this data; check X for extreme values "
+    "(such as 1e300 or 1e-310) and rescale it, e.g. with "
+    "sklearn.preprocessing.StandardScaler."
+)
 
 
 def as_float_target(y: Any, name: str) -> np.ndarray:
@@ -125,7 +135,8 @@ class RegressionScoreVisualizer(ScoreVisualizer):
     def _check_regression_data(self, X, y) -> np.ndarray:
         """The target as floats, after the checks of ``_check_fit_data``."""
         self._require_target(y, "the true target")
-        return as_float_target(self._check_fit_data(X, y), "y")
+        y_true = as_float_target(self._check_fit_data(X, y), "y")
+        return check_no_overflow(y_true, "y", RESCALE_TARGET)
 
     def _predict(self, X, y, method: str = "score") -> tuple[np.ndarray, np.ndarray]:
         """Validate ``(X, y)``, predict ``X`` once; return ``(y, y_pred)``."""
@@ -137,7 +148,9 @@ class RegressionScoreVisualizer(ScoreVisualizer):
     def _predictions(self, X, n_samples: int) -> np.ndarray:
         """The model's predictions for ``X`` (given as the user passed it)."""
         predicted = self._call_model("predict", X)
-        return as_predictions(predicted, n_samples, "predict(X)")
+        values = as_predictions(predicted, n_samples, "predict(X)")
+        check_finite(values, "predict(X)", PREDICTIONS_FIX)
+        return check_no_overflow(values, "predict(X)", PREDICTIONS_FIX)
 
     def score(self, X, y):
         """Predict ``X`` and store the R^2 score against ``y`` in ``score_``.

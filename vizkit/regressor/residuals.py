@@ -14,13 +14,18 @@ from vizkit.draw import manual_legend, scatter_classes
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.regressor.base import (
+    RESCALE_TARGET,
     RegressionScoreVisualizer,
     as_float_target,
     as_predictions,
 )
 from vizkit.style import LINE_COLOR
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import check_consistent_length, check_target
+from vizkit.utils.validation import (
+    check_consistent_length,
+    check_no_overflow,
+    check_target,
+)
 
 __all__ = ["ResidualsPlot", "residuals_plot"]
 
@@ -68,6 +73,12 @@ def split_results(
     y_true: np.ndarray, y_pred: np.ndarray, hist: HistOption, qqplot: bool
 ) -> dict[str, Any]:
     """Everything drawn for one split: predictions, residuals, R^2, hist or Q-Q."""
+    if qqplot and len(y_true) < 2:
+        raise VizkitValueError(
+            "qqplot=True fits a reference line through the Q-Q points, which needs "
+            f"at least 2 samples, but got {len(y_true)}; pass more samples, or set "
+            "qqplot=False (hist=True draws a histogram)."
+        )
     errors = residuals(y_true, y_pred)
     results: dict[str, Any] = {
         "predictions": np.asarray(y_pred, dtype=np.float64),
@@ -295,6 +306,8 @@ class ResidualsPlot(RegressionScoreVisualizer):
         y_array = as_float_target(check_target(y_true, name="y_true"), "y_true")
         predictions = as_predictions(y_pred, len(y_array))
         check_target(predictions, name="y_pred")
+        check_no_overflow(y_array, "y_true", RESCALE_TARGET)
+        check_no_overflow(predictions, "y_pred", RESCALE_TARGET)
         self._store("test", y_array, predictions)
 
     # -- draw ----------------------------------------------------------------------

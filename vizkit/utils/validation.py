@@ -110,6 +110,33 @@ def _report_non_finite(values: np.ndarray, name: str, fix: str) -> None:
     )
 
 
+def check_finite(values: np.ndarray, name: str, fix: str) -> np.ndarray:
+    """Refuse NaN and infinite values; ``fix`` tells the user what to do."""
+    _report_non_finite(values, name, fix)
+    return values
+
+
+def check_no_overflow(values: np.ndarray, name: str, fix: str) -> np.ndarray:
+    """Refuse finite values so large that the sum of their squares overflows.
+
+    Variances, R^2 and singular values sum the squares of centred values;
+    for ``n`` values that sum stays finite while every ``|x|`` is at most
+    ``sqrt(max float / n) / 2`` (about 7e152 for 100 values). Beyond it,
+    e.g. at 1e300, they come out infinite or NaN.
+    """
+    if values.dtype.kind != "f" or values.size == 0:
+        return values
+    limit = float(np.sqrt(np.finfo(values.dtype).max / values.size) / 2)
+    largest = float(np.max(np.abs(values)))
+    if largest > limit:
+        raise VizkitValueError(
+            f"{name} holds values as large as {largest:.3g}, too large to compute "
+            f"with: for {values.size} values, sums of squares overflow to infinity "
+            f"above {limit:.3g}; {fix}"
+        )
+    return values
+
+
 def _not_numeric(name: str, array: np.ndarray, error: Exception) -> str:
     return (
         f"{name} must be numeric, but its dtype {array.dtype} does not convert to "
