@@ -12,7 +12,6 @@ from __future__ import annotations
 import pytest
 from sklearn.utils import get_tags
 from sklearn.utils.estimator_checks import parametrize_with_checks
-from threadpoolctl import threadpool_limits
 
 from vizkit import registry
 from vizkit.registry import TARGET
@@ -82,13 +81,6 @@ def expected_failed_checks(viz) -> dict[str, str]:
     if declaration.kind is TARGET:
         return dict(READS_Y_ONLY)
     return {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_blas_thread():
-    """The checks fit tiny data, where BLAS threads only add overhead."""
-    with threadpool_limits(limits=1):
-        yield
 
 
 def _parametrize_with_checks(estimators, **kwargs):
