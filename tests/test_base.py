@@ -243,13 +243,13 @@ def test_inline_backend_displays_the_figure_once(data, tmp_path, monkeypatch):
     import sys
     import types
 
-    import vizkit.base as base
+    import vizkit.figures as figures
 
     display = _FakeDisplay()
     fake_ipython = types.ModuleType("IPython.display")
     fake_ipython.display = display
     monkeypatch.setitem(sys.modules, "IPython.display", fake_ipython)
-    monkeypatch.setattr(base, "_inline_backend", lambda: True)
+    monkeypatch.setattr(figures, "inline_backend", lambda: True)
     X, _ = data
     viz = Dots().fit(X)
     viz.show(outpath=tmp_path / "saved.png")  # saved and also shown, as Yellowbrick
@@ -260,10 +260,10 @@ def test_inline_backend_displays_the_figure_once(data, tmp_path, monkeypatch):
 
 
 def test_show_displays_only_its_own_figure(data, monkeypatch):
-    import vizkit.base as base
+    import vizkit.figures as figures
 
     shown = []
-    monkeypatch.setattr(base, "_display", shown.append)
+    monkeypatch.setattr(figures, "display", shown.append)
     X, _ = data
     first = Dots().fit(X)
     first.plot()

@@ -31,13 +31,13 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils import get_tags
 
 from vizkit import registry
-from vizkit.base import _is_drawing
 from vizkit.exceptions import (
     NotFitted,
     VizkitDeprecationWarning,
     VizkitError,
     VizkitWarning,
 )
+from vizkit.figures import is_drawing
 from vizkit.params import declared_params
 from vizkit.registry import SCORE, TARGET, TRANSFORMER
 from vizkit.utils.response import response_method
@@ -116,7 +116,7 @@ def results_of(viz) -> dict:
     """The computed (fitted) attributes, by name."""
     return {
         k: v for k, v in vars(viz).items()
-        if k.endswith("_") and k[0] != "_" and not _is_drawing(v)
+        if k.endswith("_") and k[0] != "_" and not is_drawing(v)
     }  # fmt: skip
 
 
@@ -241,7 +241,7 @@ def test_pickle_round_trip_of_fitted_visualizer(name, tmp_path):
     viz = fitted(name)
     viz.show(outpath=tmp_path / "a.png")  # drawn artists must not break pickling
     restored = pickle.loads(pickle.dumps(viz))
-    drawn = [k for k, v in vars(restored).items() if _is_drawing(v)]
+    drawn = [k for k, v in vars(restored).items() if is_drawing(v)]
     assert drawn == [], "drawn artists are left out of pickles"
     arrays = {k: v for k, v in vars(viz).items() if isinstance(v, np.ndarray)}
     assert arrays, "a fitted visualizer stores its results as arrays"

@@ -17,7 +17,6 @@ import copy
 import dataclasses
 import functools
 import math
-import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, clone
 from sklearn.utils import get_tags
 
+from vizkit import figures
 from vizkit import params as P
 from vizkit.exceptions import (
     NotFitted,
@@ -44,8 +44,6 @@ from vizkit.utils.validation import (
     needs_fit,
 )
 
-# Backends that cannot open a window: ``show()`` without ``outpath`` does nothing.
-_NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
 # Parameters passed by reference through clone: deep-copying an Axes copies its figure.
 _BY_REFERENCE = ("ax", "fig", "axarr")
 # The public calls: each checks the declared parameters once (params.py).
@@ -110,13 +108,6 @@ def _wrap_public_calls(cls: type) -> None:
         method = cls.__dict__.get(name)
         if method is not None and not getattr(method, "_vizkit_public", False):
             setattr(cls, name, _public(method, name))
-
-
-def _pyplot():
-    """Import pyplot only when a figure is really needed (DESIGN.md section 3)."""
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 @common_params
@@ -252,12 +243,14 @@ class Visualizer(BaseEstimator):
         ax, fig = self.ax_, self.fig_
         if outpath is not None:
             fig.savefig(outpath, **kwargs)
-        if outpath is None or _inline_backend():
-            _display(fig)
+        if outpath is None or figures.inline_backend():
+            figures.display(fig)
         if clear_figure:
             fig.clear()
-        if _inline_backend():  # shown once: the cell's end must not show it again
-            _pyplot().close(fig)
+        if (
+            figures.inline_backend()
+        ):  # shown once: the cell's end must not show it again
+            figures.pyplot().close(fig)
             self._owns_figure = False
         elif outpath is not None:
             self._close_own_figure()
@@ -303,10 +296,10 @@ class Visualizer(BaseEstimator):
             return (
                 axes[0] if axes else self.fig.add_subplot(**self._subplot_kw())
             ), False
-        current = _users_empty_axes(self._subplot_kw())
+        current = figures.users_empty_axes(self._subplot_kw())
         if current is not None:
             return current, False
-        fig = _pyplot().figure()
+        fig = figures.pyplot().figure()
         return fig.add_subplot(**self._subplot_kw()), True
 
     def _plot(self, ax) -> None:
@@ -330,7 +323,7 @@ class Visualizer(BaseEstimator):
 
     def _close_own_figure(self) -> None:
         if getattr(self, "_owns_figure", False):
-            _pyplot().close(self.fig_)
+            figures.pyplot().close(self.fig_)
             self._owns_figure = False
 
     def __getstate__(self):
@@ -338,80 +331,10 @@ class Visualizer(BaseEstimator):
         state = super().__getstate__()
         for name in ("_owns_figure", "_drawn", "_in_call"):
             state.pop(name, None)
-        return {k: v for k, v in state.items() if not _is_drawing(v)}
-
-
-def _is_drawing(value: Any) -> bool:
-    """True for matplotlib artists and colorbars, alone, in a list or a dict."""
-    if "matplotlib" not in sys.modules:
-        return False  # nothing was drawn in this process
-    from matplotlib.artist import Artist
-    from matplotlib.colorbar import Colorbar
-
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_is_drawing(item) for item in value)
-    return isinstance(value, (Artist, Colorbar))
+        return {k: v for k, v in state.items() if not figures.is_drawing(v)}
 
 
 _wrap_public_calls(Visualizer)
-
-
-def _users_empty_axes(subplot_kw: dict[str, Any]):
-    """pyplot's current Axes when the user just made it and it is still empty.
-
-    After ``fig, ax = plt.subplots(figsize=...)`` or ``plt.figure(...)`` the
-    plot goes there, as Yellowbrick and seaborn draw on ``plt.gca()``. A
-    current Axes that already holds a plot is never drawn over: None then.
-    """
-    if "matplotlib.pyplot" not in sys.modules:
-        return None  # no pyplot figure can exist yet
-    plt = _pyplot()
-    if not plt.get_fignums():
-        return None
-    fig = plt.gcf()
-    if not fig.axes:
-        return fig.add_subplot(**subplot_kw)
-    ax = fig.gca()
-    if ax.has_data() or ax.texts or ax.get_title():
-        return None
-    projection = subplot_kw.get("projection")
-    if projection is not None and ax.name != projection:
-        # e.g. a 3-D plot asked for on an empty 2-D Axes: replace it in place
-        spec = ax.get_subplotspec()
-        ax.remove()
-        return (
-            fig.add_subplot(spec, **subplot_kw)
-            if spec
-            else fig.add_subplot(**subplot_kw)
-        )
-    return ax
-
-
-def _inline_backend() -> bool:
-    """True in a notebook with the inline backend (figures shown as images)."""
-    if "matplotlib.pyplot" not in sys.modules:
-        return False
-    return "inline" in _pyplot().get_backend().lower()
-
-
-def _display(fig) -> None:
-    """Show ``fig`` alone: inline as one image, in a window until it is closed."""
-    plt = _pyplot()
-    backend = plt.get_backend().lower()
-    if _inline_backend():
-        from IPython.display import display
-
-        display(fig)
-        return
-    if backend in _NON_INTERACTIVE:
-        return
-    fig.show()
-    if not plt.isinteractive():  # block as plt.show() does, for this figure only
-        canvas = fig.canvas
-        canvas.mpl_connect("close_event", lambda event: canvas.stop_event_loop())
-        canvas.start_event_loop(0)
 
 
 @common_params
@@ -733,7 +656,9 @@ class VisualizerGrid(Visualizer):
                 self.SUBPLOT_DEFAULT_PIXELS * ncols,
                 self.SUBPLOT_DEFAULT_PIXELS * nrows,
             )
-            fig = _pyplot().figure(figsize=(size[0] / 100, size[1] / 100), dpi=100)
+            fig = figures.pyplot().figure(
+                figsize=(size[0] / 100, size[1] / 100), dpi=100
+            )
             axarr, owned = fig.subplots(nrows, ncols, squeeze=False), True
         axes = np.asarray(axarr).ravel()
         self.fig_, self._owns_figure = axes[0].figure, owned
