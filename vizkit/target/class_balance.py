@@ -244,15 +244,15 @@ class ClassBalance(TargetVisualizer):
         if self.mode_ == COMPARE:
             ticks += COMPARE_WIDTH / 2
         self.ax_.set_xticks(ticks, labels=[str(label) for label in labels])
-        fit_tick_labels(self.ax_, "x")
+        _, rotation = fit_tick_labels(self.ax_, "x")
         self.ax_.set_ylim(0, max(int(self.support_.max()), 1) * 1.1)
         self.ax_.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts
         self.ax_.set_ylabel("support")
         self.ax_.grid(False, axis="x")
         if self.mode_ == COMPARE:
             self.ax_.legend(frameon=True)
-        if getattr(self, "_owns_figure", False):  # room for rotated class names
-            self.fig_.tight_layout()
+        if rotation and getattr(self, "_owns_figure", False):
+            self.fig_.tight_layout()  # room for the class names turned vertical
         return self.ax_
 
 
