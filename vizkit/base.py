@@ -241,15 +241,14 @@ class Visualizer(BaseEstimator):
         if not self.__dict__.get("_drawn"):
             self._plot(None)
         ax, fig = self.ax_, self.fig_
+        inline = figures.inline_backend()
         if outpath is not None:
             fig.savefig(outpath, **kwargs)
-        if outpath is None or figures.inline_backend():
+        if outpath is None or inline:
             figures.display(fig)
         if clear_figure:
             fig.clear()
-        if (
-            figures.inline_backend()
-        ):  # shown once: the cell's end must not show it again
+        if inline:  # shown once: the cell's end must not show it again
             figures.pyplot().close(fig)
             self._owns_figure = False
         elif outpath is not None:
@@ -466,8 +465,24 @@ class ModelVisualizer(Visualizer):
             )
 
     def _call_model(self, method: str, *args, **kwargs):
-        """Call ``estimator.method``; its own errors are re-raised naming us."""
-        return call_model(self, method, *args, **kwargs)
+        """``estimator.method(*args, **kwargs)``, its errors naming this visualizer.
+
+        The model's exception keeps its type (``except ValueError`` still
+        works); its message starts with the visualizer and the method that
+        failed.
+        """
+        try:
+            return getattr(self.estimator, method)(*args, **kwargs)
+        except VizkitError:
+            raise
+        except Exception as error:
+            model = type(self.estimator).__name__
+            where = f"{type(self).__name__}: {model}.{method}() failed"
+            if error.args and isinstance(error.args[0], str):
+                error.args = (f"{where}: {error.args[0]}", *error.args[1:])
+            else:
+                error.args = (where, *error.args)
+            raise
 
     def _check_estimator_fitted(self, method: str = "score") -> None:
         """Raise NotFitted, naming the model, unless the model can predict."""
@@ -477,26 +492,6 @@ class ModelVisualizer(Visualizer):
                 f"estimator {model} is not fitted yet: call {type(self).__name__}"
                 f".fit(X, y) first, or pass a fitted {model} before {method}()."
             )
-
-
-def call_model(viz, method: str, *args, **kwargs):
-    """``viz.estimator.method(*args, **kwargs)``, its errors naming ``viz``.
-
-    The model's exception keeps its type (``except ValueError`` still works);
-    its message starts with the visualizer and the method that failed.
-    """
-    estimator = viz.estimator
-    try:
-        return getattr(estimator, method)(*args, **kwargs)
-    except VizkitError:
-        raise
-    except Exception as error:
-        where = f"{type(viz).__name__}: {type(estimator).__name__}.{method}() failed"
-        if error.args and isinstance(error.args[0], str):
-            error.args = (f"{where}: {error.args[0]}", *error.args[1:])
-        else:
-            error.args = (where, *error.args)
-        raise
 
 
 class ScoreVisualizer(ModelVisualizer):

@@ -25,7 +25,7 @@ from vizkit.utils import (
     check_X,
     decode_labels,
     feature_names,
-    get_response,
+    response_method,
     target_color_type,
 )
 from vizkit.utils.docs import param_docs
@@ -115,14 +115,16 @@ def test_feature_names_from_frames():
         feature_names(X, features=["only"])
 
 
-def test_get_response_prefers_probabilities():
+def test_response_method_prefers_probabilities():
     X, y = make_classification(random_state=0)
-    proba, method = get_response(LogisticRegression().fit(X, y), X)
-    assert method == "predict_proba" and proba.shape == (100, 2)
-    scores, method = get_response(LinearSVC().fit(X, y), X)
-    assert method == "decision_function" and scores.shape == (100,)
+    model = LogisticRegression().fit(X, y)
+    method = response_method(model)
+    assert method == "predict_proba" and getattr(model, method)(X).shape == (100, 2)
+    svc = LinearSVC().fit(X, y)
+    method = response_method(svc)
+    assert method == "decision_function" and getattr(svc, method)(X).shape == (100,)
     with pytest.raises(ModelError, match="LinearRegression"):
-        get_response(LinearRegression().fit(X, y), X)
+        response_method(LinearRegression().fit(X, y))
 
 
 def test_param_docs_reads_numpydoc_entries():

@@ -10,7 +10,7 @@ from sklearn.metrics import accuracy_score, auc, roc_auc_score, roc_curve
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.base import ClassificationScoreVisualizer
-from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
+from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import macro_average
@@ -180,7 +180,7 @@ class ROCAUC(ClassificationScoreVisualizer):
     def fit(self, X, y=None, **kwargs):
         """As :meth:`ClassificationScoreVisualizer.fit`, then check the model scores."""
         super().fit(X, y, **kwargs)
-        self._check_response_method()
+        response_method(self.estimator)  # refuse a model that cannot rank now
         self.target_type_ = _target_type(len(self.classes_))
         self._positive_index(one_column=False)  # pos_label is one of the classes
         return self
@@ -202,7 +202,6 @@ class ROCAUC(ClassificationScoreVisualizer):
             micro-average AUC, else the macro-average AUC, else accuracy.
         """
         y_true = self._prepare_score(X, y)
-        self._check_response_method()
         scores = self._call_model(response_method(self.estimator), X)
         # A model's one-column decision_function scores its classes_[1].
         self._store_curves(y_true, scores, "estimator scores", from_model=True)
@@ -248,16 +247,6 @@ class ROCAUC(ClassificationScoreVisualizer):
         self._set_classes(values)
         self.class_counts_ = counts
         self._store_curves(y_true, y_score, "y_score", from_model=False)
-
-    def _check_response_method(self) -> None:
-        if any(hasattr(self.estimator, method) for method in SCORE_METHODS):
-            return
-        raise ModelError(
-            f"estimator {type(self.estimator).__name__} has neither predict_proba "
-            "nor decision_function, which ROCAUC needs to rank samples; use a "
-            "model with one of them (e.g. SVC(probability=True)), or pass scores "
-            "to ROCAUC.from_predictions."
-        )
 
     # -- computation -----------------------------------------------------------------
 

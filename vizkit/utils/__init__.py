@@ -2,7 +2,7 @@
 
 from vizkit.utils.features import feature_names
 from vizkit.utils.labels import decode_labels, label_names
-from vizkit.utils.response import get_response
+from vizkit.utils.response import response_method
 from vizkit.utils.target import TargetType, target_color_type
 from vizkit.utils.validation import (
     check_consistent_length,
@@ -22,8 +22,8 @@ __all__ = [
     "decode_labels",
     "estimator_is_fitted",
     "feature_names",
-    "get_response",
     "label_names",
     "needs_fit",
+    "response_method",
     "target_color_type",
 ]

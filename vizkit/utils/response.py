@@ -1,11 +1,9 @@
-"""Ask a model for its scores through the first response method it has."""
+"""Which response method of a model gives its scores."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
 
 from vizkit.exceptions import ModelError
 
@@ -24,18 +22,7 @@ def response_method(estimator: Any, methods: Sequence[str] = SCORE_METHODS) -> s
             return method
     listed = " or ".join(methods)
     raise ModelError(
-        f"{type(estimator).__name__} has no {listed} method; use a model that "
-        "provides one (e.g. SVC(probability=True)) or pass the scores with "
-        "from_predictions."
+        f"estimator {type(estimator).__name__} has no {listed} method, which is "
+        "needed to rank samples; use a model that provides one (e.g. "
+        "SVC(probability=True)), or pass the scores with from_predictions."
     )
-
-
-def get_response(
-    estimator: Any, X: Any, methods: Sequence[str] = SCORE_METHODS
-) -> tuple[np.ndarray, str]:
-    """Call the first of ``methods`` that ``estimator`` has on ``X``.
-
-    Returns the response and the name of the method used.
-    """
-    method = response_method(estimator, methods)
-    return np.asarray(getattr(estimator, method)(X)), method
