@@ -167,9 +167,10 @@ class ClassBalance(TargetVisualizer):
         -------
         self
         """
-        if y_test is not None and split_fit_args(y_train, y_test)[1] is None:
+        target, test_target = split_fit_args(y_train, y_test)
+        if y_test is not None and test_target is None:
             self._record_input(y_train)  # called as fit(X, y), e.g. by a Pipeline
-        y_train, y_test = split_fit_args(y_train, y_test)
+        y_train, y_test = target, test_target
         counted = [count_classes(y_train, "y_train")]
         if y_test is not None:
             counted.append(count_classes(y_test, "y_test"))
