@@ -40,3 +40,15 @@ def features() -> Example:
 def target() -> Example:
     """The classification data's target (X kept for Pipeline checks)."""
     return features()
+
+
+def binary() -> Example:
+    """150 rows, 5 features, 2 classes, with a logistic regression."""
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = make_classification(
+        n_samples=150, n_features=5, n_informative=3, n_redundant=0,
+        random_state=0,
+    )  # fmt: skip
+    return Example(X, y, lambda: LogisticRegression(max_iter=500))

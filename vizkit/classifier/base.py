@@ -20,7 +20,7 @@ from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, VizkitWar
 from vizkit.style import class_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.labels import align_counts, class_names
-from vizkit.utils.validation import check_classes, plain
+from vizkit.utils.validation import check_classes, n_samples_of, plain, to_numpy
 
 
 def _warn_encoder_and_classes(value: Any, name: str, viz: Any) -> None:
@@ -70,6 +70,8 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
 
     #: The attribute ``score`` computes and ``draw`` needs.
     _SCORED: str = "score_"
+    #: Whether a label indicator matrix (multilabel target) is accepted as y.
+    _accepts_multilabel: bool = False
 
     _params = {
         "classes": P.anything(draw=True),
@@ -135,11 +137,12 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         """
         self._check_classifier()
         y_array = self._check_classification_data(X, y)
-        values, counts = np.unique(y_array, return_counts=True)
-        check_classes(values, "y")
+        observed = None
+        if y_array.ndim == 1:  # refuse a single class before the model sees it
+            observed = np.unique(y_array, return_counts=True)
+            check_classes(observed[0], "y")
         self._fit_estimator(X, y, **kwargs)
-        self._set_classes(self._model_classes(values))
-        self.class_counts_ = align_counts(values, counts, self._class_values)
+        self._find_classes(y_array, y, observed)
         return self
 
     def score(self, X, y):
@@ -173,7 +176,11 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         )
 
     def _check_classification_data(self, X, y) -> np.ndarray:
+        """y as a 1-D array of classes (or, if accepted, a label indicator matrix)."""
         self._require_target(y, "the true class")
+        if self._accepts_multilabel and is_label_indicator(y):
+            self._check_fit_data(X, None)
+            return check_label_indicator(y, "y", n_samples_of(X, "X"))
         y_array = self._check_fit_data(X, y)
         assert y_array is not None  # y was checked above
         return check_class_target(y_array, "y")
@@ -184,11 +191,30 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         self._check_estimator_fitted("score")
         y_array = self._check_classification_data(X, y)
         if "_class_values" not in self.__dict__:  # a prefit model scored without fit
-            self._set_classes(self._model_classes(np.unique(y_array)))
-            self.class_counts_ = class_counts(y_array, self._class_values)
+            self._find_classes(y_array, y)
         return y_array
 
     # -- classes -----------------------------------------------------------------------
+
+    def _find_classes(
+        self, y_array: np.ndarray, y: Any, observed: tuple | None = None
+    ) -> None:
+        """Set the class values and ``class_counts_`` from a checked target.
+
+        Classes come in the model's order (its ``classes_``, the column order
+        of ``predict_proba``), else sorted. The labels of a label indicator
+        matrix are its columns: their names if ``y`` is a DataFrame, else
+        their indices. ``observed`` is ``np.unique(y_array, return_counts=True)``
+        when already computed.
+        """
+        self._multilabel = y_array.ndim == 2
+        if self._multilabel:
+            self._set_classes(label_columns(y))
+            self.class_counts_ = y_array.sum(axis=0).astype(np.int64)
+            return
+        values, counts = observed or np.unique(y_array, return_counts=True)
+        self._set_classes(self._model_classes(values))
+        self.class_counts_ = align_counts(values, counts, self._class_values)
 
     def _model_classes(self, observed: np.ndarray) -> np.ndarray:
         """The model's classes (its column order), else the observed ones."""
@@ -236,6 +262,39 @@ def check_class_target(y: np.ndarray, name: str) -> np.ndarray:
             "visualizer for a continuous target."
         )
     return y
+
+
+def is_label_indicator(y: Any) -> bool:
+    """True for a 2-D target of two or more columns (a multilabel target)."""
+    shape = getattr(y, "shape", None)
+    if shape is None:
+        shape = np.asarray(y).shape
+    return len(shape) == 2 and shape[1] > 1
+
+
+def check_label_indicator(y: Any, name: str, n_samples: int) -> np.ndarray:
+    """A multilabel target as a boolean (n_samples, n_labels) array."""
+    array = to_numpy(y)
+    if array.shape[0] != n_samples:
+        raise VizkitValueError(
+            f"{name} has {array.shape[0]} rows but X has {n_samples}; pass one row "
+            "of labels per sample."
+        )
+    if array.dtype.kind not in "biuf" or not np.isin(array, (0, 1)).all():
+        raise VizkitValueError(
+            f"{name} has {array.shape[1]} columns, so it is read as a multilabel "
+            "target, but it holds values other than 0 and 1; pass a 0/1 label "
+            "indicator matrix (e.g. from MultiLabelBinarizer) or a 1-D y."
+        )
+    return array.astype(bool)
+
+
+def label_columns(y: Any) -> np.ndarray:
+    """The labels of an indicator matrix: DataFrame column names, else indices."""
+    columns = getattr(y, "columns", None)
+    if columns is not None:
+        return np.asarray([str(column) for column in columns])
+    return np.arange(np.asarray(y).shape[1])
 
 
 def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
