@@ -19,7 +19,6 @@ from sklearn.preprocessing import LabelEncoder
 from sklearn.svm import LinearSVC
 
 from vizkit.classifier import ConfusionMatrix, confusion_matrix
-from vizkit.classifier.base import class_counts
 from vizkit.classifier.confusion_matrix import (
     CMAP_MUTEDCOLOR,
     CMAP_OVERCOLOR,
@@ -108,9 +107,31 @@ def test_percent_of_true_empty_rows_stay_zero():
     assert_allclose(percent_of_true(matrix), [[75, 25], [0, 0]])
 
 
-def test_class_counts_ignores_unknown_values():
-    counts = class_counts(np.array([2, 2, 5, 9, 9, 9]), np.array([9, 2, 7]))
-    assert_array_equal(counts, [3, 2, 0])
+def test_class_counts_and_matrix_leave_out_unknown_classes():
+    y_true = np.array([2, 2, 5, 9, 9, 9])
+    y_pred = np.array([2, 9, 2, 9, 9, 7])
+    viz = ConfusionMatrix(None, classes=None)
+    with pytest.warns(VizkitWarning, match=r"classes \[5\]"):
+        viz._store_results(y_true, y_pred, np.array([9, 2, 7]))
+    assert_array_equal(viz.class_counts_, [3, 2, 0])
+    expected = sk_confusion_matrix(y_true, y_pred, labels=[9, 2, 7])
+    assert_array_equal(viz.confusion_matrix_, expected)
+    assert viz.confusion_matrix_.dtype == expected.dtype
+    assert viz.score_ == pytest.approx(accuracy_score(y_true, y_pred))
+
+
+@pytest.mark.parametrize("weight", [np.arange(1, 9), np.linspace(0.1, 3, 8)])
+def test_confusion_counts_equal_sklearn_with_weights(weight):
+    rng = np.random.default_rng(0)
+    y_true, y_pred = rng.integers(0, 3, 8), rng.integers(0, 3, 8)
+    viz = ConfusionMatrix(None, sample_weight=weight)
+    viz._store_results(y_true, y_pred, np.arange(3))
+    expected = sk_confusion_matrix(y_true, y_pred, sample_weight=weight)
+    assert_allclose(viz.confusion_matrix_, expected)
+    assert viz.confusion_matrix_.dtype == expected.dtype
+    assert viz.score_ == pytest.approx(
+        accuracy_score(y_true, y_pred, sample_weight=weight)
+    )
 
 
 def test_pandas_input(split):

@@ -191,21 +191,23 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         self._check_estimator_fitted("score")
         y_array = self._check_classification_data(X, y)
         if "_class_values" not in self.__dict__:  # a prefit model scored without fit
-            self._find_classes(y_array, y)
+            self._find_classes(y_array, y, training=False)
         return y_array
 
     # -- classes -----------------------------------------------------------------------
 
     def _find_classes(
-        self, y_array: np.ndarray, y: Any, observed: tuple | None = None
-    ) -> None:
+        self, y_array: np.ndarray, y: Any, observed: tuple | None = None,
+        training: bool = True,
+    ) -> None:  # fmt: skip
         """Set the class values and ``class_counts_`` from a checked target.
 
         Classes come in the model's order (its ``classes_``, the column order
         of ``predict_proba``), else sorted. The labels of a label indicator
         matrix are its columns: their names if ``y`` is a DataFrame, else
         their indices. ``observed`` is ``np.unique(y_array, return_counts=True)``
-        when already computed.
+        when already computed. Training classes the model does not know are
+        refused; test classes it does not know are left out of the counts.
         """
         self._multilabel = y_array.ndim == 2
         if self._multilabel:
@@ -214,6 +216,9 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
             return
         values, counts = observed or np.unique(y_array, return_counts=True)
         self._set_classes(self._model_classes(values))
+        if not training:  # test classes unknown to the model: score() reports them
+            known = np.isin(values, self._class_values)
+            values, counts = values[known], counts[known]
         self.class_counts_ = align_counts(values, counts, self._class_values)
 
     def _model_classes(self, observed: np.ndarray) -> np.ndarray:
@@ -295,13 +300,3 @@ def label_columns(y: Any) -> np.ndarray:
     if columns is not None:
         return np.asarray([str(column) for column in columns])
     return np.arange(np.asarray(y).shape[1])
-
-
-def class_counts(y: np.ndarray, classes: np.ndarray) -> np.ndarray:
-    """Number of samples of each of ``classes`` in ``y`` (zero if absent).
-
-    Values of ``y`` that are not in ``classes`` are not counted.
-    """
-    values, counts = np.unique(y, return_counts=True)
-    known = np.isin(values, classes)
-    return align_counts(values[known], counts[known], classes)

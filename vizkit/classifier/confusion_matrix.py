@@ -6,21 +6,16 @@ import warnings
 from typing import Any
 
 import numpy as np
-from sklearn.metrics import accuracy_score
-from sklearn.metrics import confusion_matrix as confusion_matrix_metric
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.classifier.base import (
-    ClassificationScoreVisualizer,
-    class_counts,
-)
+from vizkit.classifier.base import ClassificationScoreVisualizer
 from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.registry import SCORE, declare
 from vizkit.style import get_colormap
 from vizkit.utils.docs import common_params
-from vizkit.utils.labels import label_names
+from vizkit.utils.labels import index_of, label_names
 from vizkit.utils.validation import check_consistent_length, check_target
 
 #: Colour of cells below the colour scale (zero cells).
@@ -187,12 +182,14 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         weight = self.sample_weight
         if weight is not None:
             weight = check_target(weight, name="sample_weight", n_samples=len(y_true))
-        _warn_unknown_classes(y_true, labels)
-        self.confusion_matrix_ = confusion_matrix_metric(
-            y_true, y_pred, labels=labels, sample_weight=weight
+        true_index, known = index_of(y_true, labels)
+        _check_known_classes(y_true, known, labels)
+        pred_index, predicted_known = index_of(y_pred, labels)
+        self.confusion_matrix_ = confusion_counts(
+            true_index, pred_index, known & predicted_known, len(labels), weight
         )
-        self.class_counts_ = class_counts(y_true, labels)
-        self.score_ = float(accuracy_score(y_true, y_pred))
+        self.class_counts_ = np.bincount(true_index[known], minlength=len(labels))
+        self.score_ = float(np.average(y_true == y_pred, weights=weight))
 
     # -- drawing -------------------------------------------------------------------
 
@@ -256,20 +253,42 @@ def percent_of_true(matrix: np.ndarray) -> np.ndarray:
     return np.round(shares * 100, decimals=0)
 
 
-def _warn_unknown_classes(y_true: np.ndarray, labels: np.ndarray) -> None:
-    unknown = np.setdiff1d(np.unique(y_true), labels)
-    if len(unknown) == len(np.unique(y_true)):
+def confusion_counts(
+    true_index: np.ndarray, pred_index: np.ndarray, keep: np.ndarray,
+    n_classes: int, sample_weight: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """The (weighted) count of each (true, predicted) class pair.
+
+    Equal to ``sklearn.metrics.confusion_matrix`` for the samples in ``keep``
+    (integer counts without weights or with integer weights), from one
+    ``bincount`` over the class indices instead of its label checks.
+    """
+    weight = None if sample_weight is None else sample_weight[keep]
+    pairs = true_index[keep] * n_classes + pred_index[keep]
+    counts = np.bincount(pairs, weights=weight, minlength=n_classes * n_classes)
+    if weight is None or weight.dtype.kind in "biu":
+        counts = counts.astype(np.int64)
+    return counts.reshape(n_classes, n_classes)
+
+
+def _check_known_classes(
+    y_true: np.ndarray, known: np.ndarray, labels: np.ndarray
+) -> None:
+    """Refuse a y with none of the model's classes; warn about unknown classes."""
+    if known.all():
+        return
+    if not known.any():
         raise VizkitValueError(
             f"y has none of the model's classes {labels.tolist()}; pass the true "
             "classes of X, encoded as when the model was fitted."
         )
-    if len(unknown):
-        warnings.warn(
-            f"y contains classes {unknown.tolist()} the model does not know; their "
-            "samples are left out of the confusion matrix.",
-            VizkitWarning,
-            stacklevel=4,
-        )
+    unknown = np.unique(y_true[~known])
+    warnings.warn(
+        f"y contains classes {unknown.tolist()} the model does not know; their "
+        "samples are left out of the confusion matrix.",
+        VizkitWarning,
+        stacklevel=4,
+    )
 
 
 def _colormap(cmap: Any):

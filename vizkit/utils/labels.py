@@ -77,15 +77,28 @@ def align_counts(
     return aligned
 
 
-def encode_target(y: np.ndarray, classes_: np.ndarray) -> np.ndarray:
-    """Index of each value of ``y`` in ``classes_`` (sorted or not)."""
+def index_of(y: np.ndarray, classes_: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of each value of ``y`` in ``classes_``, and where it was found.
+
+    Values not in ``classes_`` get index 0 and False in the second array.
+    ``classes_`` need not be sorted.
+    """
     order = np.argsort(classes_)
     position = np.searchsorted(classes_[order], y)
     position = np.clip(position, 0, len(classes_) - 1)
-    unknown = classes_[order][position] != y
-    if np.any(unknown):
+    found = classes_[order][position] == y
+    return order[position], found
+
+
+def encode_target(y: np.ndarray, classes_: np.ndarray) -> np.ndarray:
+    """Index of each value of ``y`` in ``classes_`` (sorted or not).
+
+    A value that is not one of ``classes_`` is refused.
+    """
+    index, found = index_of(y, classes_)
+    if not found.all():
         raise VizkitValueError(
-            f"y contains class {plain(y[unknown][0])!r} that the model was not "
+            f"y contains class {plain(y[~found][0])!r} that the model was not "
             f"fitted on; known classes are {classes_.tolist()}."
         )
-    return order[position]
+    return index
