@@ -10,10 +10,16 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.datasets import load_breast_cancer, make_classification
+from sklearn.datasets import (
+    load_breast_cancer,
+    make_classification,
+    make_multilabel_classification,
+)
+from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.metrics import accuracy_score, auc, get_scorer, roc_auc_score, roc_curve
 from sklearn.model_selection import train_test_split
+from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler, label_binarize
 from sklearn.svm import LinearSVC
@@ -566,3 +572,64 @@ def test_accuracy_score_without_averages(multiclass):
     viz = scored(LogisticRegression(), multiclass, micro=False, macro=False)
     expected = accuracy_score(y_test, viz.estimator.predict(X_test))
     assert viz.score_ == pytest.approx(expected)
+
+
+# -- multilabel targets -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def multilabel():
+    X, Y = make_multilabel_classification(
+        n_samples=300, n_features=6, n_classes=4, random_state=0
+    )
+    return train_test_split(X, Y, test_size=0.5, random_state=0)
+
+
+def label_probabilities(model, X):
+    """One column per label, from a (n, k) array or a list of (n, 2) arrays."""
+    proba = model.predict_proba(X)
+    if isinstance(proba, list):
+        return np.column_stack([p[:, 1] for p in proba])
+    return proba
+
+
+@pytest.mark.parametrize(
+    "model",
+    [OneVsRestClassifier(LogisticRegression()), RandomForestClassifier(random_state=0)],
+    ids=["one-vs-rest", "forest-list-proba"],
+)
+def test_multilabel_curves_equal_sklearn(multilabel, model):
+    X_train, X_test, Y_train, Y_test = multilabel
+    viz = scored(model, multilabel)
+    proba = label_probabilities(viz.estimator, X_test)
+    assert viz.target_type_ == "multilabel"
+    for label in range(4):
+        fpr, tpr, _ = roc_curve(Y_test[:, label], proba[:, label])
+        assert_allclose(viz.fpr[label], fpr)
+        assert_allclose(viz.tpr[label], tpr)
+    assert viz.score_ == pytest.approx(roc_auc_score(Y_test, proba, average="micro"))
+    per_label = roc_auc_score(Y_test, proba, average=None)
+    assert_allclose([viz.roc_auc[label] for label in range(4)], per_label)
+    assert_array_equal(viz.class_counts_, Y_train.sum(axis=0))
+
+
+def test_multilabel_from_predictions_names_labels_by_columns(multilabel):
+    X_train, X_test, Y_train, Y_test = multilabel
+    model = OneVsRestClassifier(LogisticRegression()).fit(X_train, Y_train)
+    frame = pd.DataFrame(Y_test, columns=["sports", "news", "arts", "tech"])
+    viz = ROCAUC.from_predictions(frame, model.predict_proba(X_test), micro=False)
+    assert_array_equal(viz.classes_, ["sports", "news", "arts", "tech"])
+    labels = [line.get_label() for line in viz.ax_.get_lines()[:4]]
+    assert labels[0].startswith("ROC of class sports")
+    assert viz.score_ == pytest.approx(viz.roc_auc["macro"])
+
+
+def test_multilabel_bad_input(multilabel):
+    X_train, X_test, Y_train, Y_test = multilabel
+    with pytest.raises(VizkitValueError, match="values other than 0 and 1"):
+        ROCAUC(OneVsRestClassifier(LogisticRegression())).fit(X_train, Y_train * 2)
+    model = OneVsRestClassifier(LogisticRegression()).fit(X_train, Y_train)
+    with pytest.raises(VizkitValueError, match="pos_label=1 is for binary"):
+        ROCAUC(model, pos_label=1).score(X_test, Y_test)
+    with pytest.raises(VizkitValueError, match="3 columns but there are 4"):
+        ROCAUC.from_predictions(Y_test, model.predict_proba(X_test)[:, :3])
