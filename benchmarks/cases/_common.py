@@ -43,6 +43,16 @@ def new_axes():
     return plt.subplots()
 
 
+def label_curve_axes(ax, title: str, xlabel: str, ylabel: str) -> None:
+    """What every curve picture has: title, axis labels, unit limits, legend.
+
+    The hand-written floors draw these too, so they draw the same picture as
+    vizkit and the ratio measures overhead, not missing elements.
+    """
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel, xlim=(0, 1), ylim=(0, 1))
+    ax.legend(loc="lower right")
+
+
 def class_colors(n_classes: int) -> np.ndarray:
     """One RGBA row per class, from matplotlib's default cycle."""
     from matplotlib.colors import to_rgba_array

@@ -14,7 +14,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import RocCurveDisplay, auc, roc_curve
 from sklearn.preprocessing import label_binarize
 
-from benchmarks.cases._common import SEED, SplitData, new_axes, split, yellowbrick_style
+from benchmarks.cases._common import (
+    SEED,
+    SplitData,
+    label_curve_axes,
+    new_axes,
+    split,
+    yellowbrick_style,
+)
 from vizkit.datasets import make_classification_data
 
 PREFIT = True
@@ -72,7 +79,8 @@ def run_floor(data: SplitData, path: str) -> None:
     fig, ax = new_axes()
     for k, (fpr, tpr) in enumerate(curves):
         ax.plot(fpr, tpr, label=f"{k}: AUC {auc(fpr, tpr):.2f}")
-    ax.legend()
+    ax.plot([0, 1], [0, 1], ":")
+    label_curve_axes(ax, "ROC curves", "False Positive Rate", "True Positive Rate")
     fig.savefig(path)
 
 
