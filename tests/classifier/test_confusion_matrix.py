@@ -209,7 +209,8 @@ def test_ticks_labels_and_title(split):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c", "d"]
     assert ax.get_xlabel() == "Predicted Class"
     assert ax.get_ylabel() == "True Class"
-    assert ax.get_title() == "LogisticRegression Confusion Matrix"
+    expected = f"LogisticRegression Confusion Matrix (accuracy {viz.score_:.3f})"
+    assert ax.get_title() == expected
 
 
 def rotations(labels) -> set[float]:
@@ -283,7 +284,7 @@ def test_from_predictions_without_a_model():
     assert_array_equal(viz.classes_, ["bird", "cat", "dog"])
     assert_array_equal(viz.class_counts_, [1, 2, 3])
     assert viz.score_ == pytest.approx(accuracy_score(y_true, y_pred))
-    assert viz.ax_.get_title() == "Confusion Matrix"
+    assert viz.ax_.get_title() == f"Confusion Matrix (accuracy {viz.score_:.3f})"
 
 
 def test_from_estimator(split):

@@ -68,7 +68,8 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         Skip the check that ``estimator`` is a classifier.
     {common: fig}
     title : str, default=None
-        The title of the plot; None gives "<Model> Confusion Matrix".
+        The title of the plot; None gives "<Model> Confusion Matrix (accuracy
+        <score_>)".
     {common: size}
     color : any, default=None
         Accepted as Yellowbrick did; ignored with a warning (use ``cmap``).
@@ -234,8 +235,9 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         ]
 
     def finalize(self):
-        """Title and axis labels."""
-        self.set_title(self._model_title("Confusion Matrix"))
+        """Title (with the accuracy) and axis labels."""
+        title = self._model_title("Confusion Matrix")
+        self.set_title(f"{title} (accuracy {self.score_:.3f})")
         self.ax_.set_ylabel("True Class")
         self.ax_.set_xlabel("Predicted Class")
         if getattr(self, "_owns_figure", False):
