@@ -394,7 +394,7 @@ class CalibrationCurve(ScoreCurveVisualizer):
         if self.estimator is not None:
             curves += f" for {self.name}"
         self.set_title(curves)
-        self.ax_.legend(loc="upper left", frameon=True)
+        self.ax_.legend(loc="best", frameon=True)
         self.ax_.set_xlim(0.0, 1.0)
         self.ax_.set_ylim(0.0, 1.0)
         self.ax_.set_ylabel("Fraction of positives")
