@@ -194,7 +194,7 @@ class CalibrationCurve(ScoreCurveVisualizer):
 
     _SCORED = "prob_true_"
     # The base's SCORE_METHODS is inferred as a 2-tuple; any tuple of names works.
-    _response_methods = ("predict_proba",)  # type: ignore[assignment]
+    _response_methods = ("predict_proba",)
     _SCORE_KIND = "probabilities"
 
     _params = {

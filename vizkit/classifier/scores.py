@@ -86,7 +86,7 @@ class ScoreCurveVisualizer(ClassificationScoreVisualizer):
     take ``pos_label`` in their constructor.
     """
 
-    _response_methods = SCORE_METHODS
+    _response_methods: tuple[str, ...] = SCORE_METHODS
     _accepts_multilabel = True
     #: What a score column must be: "scores" (any finite number) or
     #: "probabilities" (in [0, 1], as calibration needs).
