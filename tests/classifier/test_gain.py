@@ -271,6 +271,20 @@ def test_gain_lines_markers_perfect_and_baseline(five):
     assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
 
 
+def test_binary_gain_labels_its_own_perfect_curve(binary):
+    viz = scored(CumulativeGain, LogisticRegression(), binary)
+    viz.plot()
+    legend = viz.ax_.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == [f"class 1: gain at 10% = {viz.score_:0.2f}", "perfect", "random"]
+    assert legend.get_title().get_text() == ""
+    (perfect,) = [line for line in viz.ax_.lines if line.get_label() == "perfect"]
+    prior = viz.priors_["binary"]
+    assert_allclose(perfect.get_xydata(), [[0, 0], [prior, 1], [1, 1]])
+    assert perfect.get_color() == viz.lines_["binary"].get_color()
+    assert len(viz.ax_.lines) == 4  # curve, dot, perfect, random
+
+
 def test_lift_lines_follow_the_exact_curve_between_ties():
     rng = np.random.default_rng(1)
     y = rng.random(400) < 0.15

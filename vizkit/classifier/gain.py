@@ -215,6 +215,7 @@ class GainLiftVisualizer(ScoreCurveVisualizer):
         """Each class's curve with a dot at ``at``, perfect curves, the baseline."""
         palette = class_colors(len(self.classes_))
         values = getattr(self, self._VALUES_AT)
+        single = len(self.percentages_) == 1
         self.lines_ = {}
         for key in self.percentages_:
             color = palette[self._index(key)]
@@ -227,11 +228,13 @@ class GainLiftVisualizer(ScoreCurveVisualizer):
                 [self._scored_at], [values[key]], "o", color=color, clip_on=False,
                 zorder=CURVE_ZORDER,
             )  # fmt: skip
-            if self.perfect:
+            if self.perfect:  # labelled below when there are several
                 self.ax_.plot(
-                    *self._perfect_curve(key), color=color, ls="--", lw=1, alpha=0.7
-                )
-        if self.perfect:  # one legend entry for the dashed perfect curves
+                    *self._perfect_curve(key), color=color, ls="--", lw=1,
+                    alpha=0.8, clip_on=False, zorder=CURVE_ZORDER,
+                    label="perfect" if single else None,
+                )  # fmt: skip
+        if self.perfect and not single:  # one legend entry for all of them
             self.ax_.plot([], [], color=LINE_COLOR, ls="--", lw=1, label="perfect")
         self.ax_.plot(*self._BASELINE, ls=":", color=LINE_COLOR, label="random")
 
