@@ -155,7 +155,7 @@ class GainLiftVisualizer(ScoreCurveVisualizer):
     _TITLE = ""
     _LEGEND_LOC = "best"
     #: The curve of random targeting, (x, y).
-    _BASELINE = ([0.0, 1.0], [0.0, 1.0])
+    _BASELINE = ((0.0, 1.0), (0.0, 1.0))
 
     _params = {
         "at": P.Param(_check_at),
@@ -514,7 +514,7 @@ class LiftCurve(GainLiftVisualizer):
     _VALUES_AT = "lift_at_"
     _TITLE = "Lift Curve"
     _LEGEND_LOC = "upper right"
-    _BASELINE = ([0.0, 1.0], [1.0, 1.0])
+    _BASELINE = ((0.0, 1.0), (1.0, 1.0))
 
     def __init__(
         self,
