@@ -282,6 +282,15 @@ def test_long_curves_are_thinned_in_the_drawn_space():
     assert distance.min(axis=0).max() < 1e-9
 
 
+def test_eer_points_false_draws_the_curves_only(five):
+    viz = scored(LogisticRegression(max_iter=500), five, eer_points=False)
+    viz.plot()
+    assert viz.eer_points_ == {}
+    assert len(viz.ax_.lines) == 5 + 1  # the curves and the diagonal
+    labels = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
+    assert labels[0] == f"class 0, EER = {viz.eer_[0]:.1%}"
+
+
 # -- errors ---------------------------------------------------------------------------
 
 

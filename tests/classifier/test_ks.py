@@ -205,12 +205,11 @@ def test_binary_draws_both_cdfs_and_the_gap(binary):
         [[t, viz.cdf_members_["binary"][at]], [t, viz.cdf_non_members_["binary"][at]]],
     )
     assert abs(gap[1, 1] - gap[0, 1]) == pytest.approx(viz.score_)
-    labels = [text.get_text() for text in viz.ax_.get_legend().get_texts()]
-    assert labels == [
-        "class 1 (positive)",
-        "class 0",
-        f"KS = {viz.score_:.3f} at threshold {t:.3g}",
-    ]
+    legend = viz.ax_.get_legend()
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert labels == ["class 1 (positive)", "class 0"]
+    title = f"KS = {viz.score_:.3f} at threshold {t:.3g}"
+    assert legend.get_title().get_text() == title
     assert viz.ax_.get_title() == "KS Statistic for LogisticRegression"
     assert viz.ax_.get_ylabel() == "Fraction of the class scored at or below"
 
@@ -249,6 +248,20 @@ def test_long_curves_are_thinned():
         full = np.column_stack([viz.thresholds_["binary"], cdf["binary"]])
         distance = np.abs(full[:, None, :] - xy[None, 1::10, :]).max(axis=2)
         assert distance.min(axis=0).max() < 1e-9
+
+
+def test_ks_line_false_draws_no_mark_but_keeps_the_legend(binary, five):
+    viz = scored(LogisticRegression(), binary, ks_line=False)
+    viz.plot()
+    assert viz.ks_lines_ == {}
+    assert len(viz.ax_.lines) == 2  # the two CDFs
+    assert viz.ax_.get_legend().get_title().get_text().startswith("KS = ")
+    viz = scored(LogisticRegression(max_iter=500), five, ks_line=False)
+    viz.plot()
+    assert viz.ks_lines_ == {}
+    assert len(viz.ax_.lines) == 5 + 1  # the gap curves and the zero line
+    labels = [t.get_text() for t in viz.ax_.get_legend().get_texts()]
+    assert labels[0].startswith(f"class 0: KS = {viz.ks_[0]:.3f}")
 
 
 # -- errors ---------------------------------------------------------------------------

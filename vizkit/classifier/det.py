@@ -7,6 +7,7 @@ from scipy.stats import norm
 from sklearn import metrics
 
 from vizkit import examples
+from vizkit import params as P
 from vizkit.classifier.rocauc import CURVE_ZORDER
 from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
 from vizkit.registry import SCORE, declare
@@ -79,6 +80,8 @@ class DETCurve(ScoreCurveVisualizer):
         model's second class (``classes_[1]``); without a model, one-column
         scores need it unless the classes are {0, 1} or {-1, 1} (then 1 is
         positive). Refused for multiclass and multilabel targets.
+    eer_points : bool, default=True
+        Mark the point of each curve where its EER is read.
 
     Attributes
     ----------
@@ -100,7 +103,8 @@ class DETCurve(ScoreCurveVisualizer):
         The equal error rate (lower is better): for a binary target, the
         positive class's; otherwise the mean of the per-class EERs.
     lines_, eer_points_ : dict of matplotlib Line2D
-        The drawn curves and their EER points, with the keys of ``fpr_``.
+        The drawn curves and their EER points (if marked), with the keys of
+        ``fpr_``.
 
     Examples
     --------
@@ -114,6 +118,8 @@ class DETCurve(ScoreCurveVisualizer):
 
     _SCORED = "fnr_"
 
+    _params = {"eer_points": P.boolean(draw=True)}
+
     def __init__(
         self,
         estimator,
@@ -126,6 +132,7 @@ class DETCurve(ScoreCurveVisualizer):
         title=None,
         size=None,
         pos_label=None,
+        eer_points=True,
     ):
         self.estimator = estimator
         self.ax = ax
@@ -137,6 +144,7 @@ class DETCurve(ScoreCurveVisualizer):
         self.title = title
         self.size = size
         self.pos_label = pos_label
+        self.eer_points = eer_points
 
     @classmethod
     def from_predictions(cls, y_true, y_score, *, pos_label=None, ax=None, **kwargs):
@@ -202,6 +210,8 @@ class DETCurve(ScoreCurveVisualizer):
                 label=f"class {classes[index]}, EER = {self.eer_[key]:.1%}",
                 **style,
             )
+            if not self.eer_points:
+                continue
             # The point the EER is read at, next to the diagonal FPR = FNR.
             at = equal_error_rate(fpr, fnr)[1]
             (self.eer_points_[key],) = self.ax_.plot(

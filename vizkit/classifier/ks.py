@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from vizkit import examples
+from vizkit import params as P
 from vizkit.classifier.rocauc import CURVE_ZORDER
 from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
 from vizkit.registry import SCORE, declare
@@ -33,8 +34,8 @@ class KSStatistic(ScoreCurveVisualizer):
 
     A binary target gets the chart of its positive class (``pos_label``, by
     default the model's second class): the two CDFs against the threshold,
-    with the gap marked by a vertical line whose legend entry gives the KS
-    value and its threshold. Multiclass and multilabel targets get one
+    with the gap marked by a vertical line, and the KS value and its
+    threshold in the legend's title. Multiclass and multilabel targets get one
     one-vs-rest comparison per class (or label), from the model's score
     column of that class; two CDFs per class would overlap unreadably, so
     each class is drawn as its gap curve (CDF of the non-members minus CDF
@@ -72,6 +73,9 @@ class KSStatistic(ScoreCurveVisualizer):
         without a model, one-column scores need it unless the classes are
         {0, 1} or {-1, 1} (then 1 is positive). Refused for multiclass and
         multilabel targets.
+    ks_line : bool, default=True
+        Mark each KS statistic with a dashed vertical line over the gap, at
+        its threshold.
 
     Attributes
     ----------
@@ -99,7 +103,7 @@ class KSStatistic(ScoreCurveVisualizer):
         The drawn curves: for a binary target, "members" and "non_members"
         (the two CDFs); otherwise the gap curve of each class, by class index.
     ks_lines_ : dict of matplotlib Line2D
-        The marks of the KS statistics, with the keys of ``ks_``.
+        The marks of the KS statistics (if drawn), with the keys of ``ks_``.
 
     Examples
     --------
@@ -113,6 +117,8 @@ class KSStatistic(ScoreCurveVisualizer):
 
     _SCORED = "ks_"
 
+    _params = {"ks_line": P.boolean(draw=True)}
+
     def __init__(
         self,
         estimator,
@@ -125,6 +131,7 @@ class KSStatistic(ScoreCurveVisualizer):
         title=None,
         size=None,
         pos_label=None,
+        ks_line=True,
     ):
         self.estimator = estimator
         self.ax = ax
@@ -136,6 +143,7 @@ class KSStatistic(ScoreCurveVisualizer):
         self.title = title
         self.size = size
         self.pos_label = pos_label
+        self.ks_line = ks_line
 
     @classmethod
     def from_predictions(cls, y_true, y_score, *, pos_label=None, ax=None, **kwargs):
@@ -212,8 +220,7 @@ class KSStatistic(ScoreCurveVisualizer):
             )  # fmt: skip
         at = int(np.searchsorted(thresholds, self.ks_threshold_[BINARY]))
         ends = [self.cdf_members_[BINARY][at], self.cdf_non_members_[BINARY][at]]
-        self.ks_lines_[BINARY] = self._mark_ks(BINARY, ends, LINE_COLOR)
-        self.ks_lines_[BINARY].set_label(self._ks_text(BINARY))
+        self._mark_ks(BINARY, ends, LINE_COLOR)
 
     def _draw_gaps(self) -> None:
         classes, palette = self.classes_, class_colors(len(self.classes_))
@@ -227,20 +234,21 @@ class KSStatistic(ScoreCurveVisualizer):
                 zorder=CURVE_ZORDER,
             )  # fmt: skip
             at = int(np.searchsorted(self.thresholds_[key], self.ks_threshold_[key]))
-            self.ks_lines_[key] = self._mark_ks(key, [0.0, gap[at]], palette[index])
+            self._mark_ks(key, [0.0, gap[at]], palette[index])
         self.ax_.axhline(0.0, color=LINE_COLOR, linewidth=0.8)
 
     def _ks_text(self, key) -> str:
         return f"KS = {self.ks_[key]:.3f} at threshold {self.ks_threshold_[key]:.3g}"
 
-    def _mark_ks(self, key, ends: list[float], color: str):
+    def _mark_ks(self, key, ends: list[float], color: str) -> None:
         """A dashed vertical segment over the gap, at its threshold."""
+        if not self.ks_line:
+            return
         threshold = self.ks_threshold_[key]
-        (line,) = self.ax_.plot(
+        (self.ks_lines_[key],) = self.ax_.plot(
             [threshold, threshold], ends, color=color, linestyle="--", marker="o",
-            markersize=4, zorder=CURVE_ZORDER + 0.1, label="_ks",
+            markersize=4, zorder=CURVE_ZORDER + 0.1,
         )  # fmt: skip
-        return line
 
     def finalize(self):
         """Title, legend, axis labels and limits."""
@@ -250,7 +258,7 @@ class KSStatistic(ScoreCurveVisualizer):
         if BINARY in self.ks_:
             self.ax_.set_ylabel("Fraction of the class scored at or below")
             self.ax_.set_ylim(-0.02, 1.02)
-            self.ax_.legend(loc="best", frameon=True)
+            self.ax_.legend(loc="best", frameon=True, title=self._ks_text(BINARY))
         else:
             self.ax_.set_ylabel("CDF of the others - CDF of the class")
             lowest = min(float(line.get_ydata().min()) for line in self.lines_.values())
