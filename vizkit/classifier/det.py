@@ -180,6 +180,7 @@ class DETCurve(ScoreCurveVisualizer):
 
     def _compute(self, data: ClassScores) -> None:
         """Store each curve, its EER and ``score_``."""
+        columns: dict[int | str, int]  # the score column of each curve
         if data.positive is not None:
             columns = {BINARY: data.positive}
         else:

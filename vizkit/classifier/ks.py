@@ -179,6 +179,7 @@ class KSStatistic(ScoreCurveVisualizer):
 
     def _compute(self, data: ClassScores) -> None:
         """Store each comparison's CDFs, its KS statistic and ``score_``."""
+        columns: dict[int | str, int]  # the score column of each curve
         if data.positive is not None:
             columns = {BINARY: data.positive}
         else:
@@ -199,7 +200,8 @@ class KSStatistic(ScoreCurveVisualizer):
 
     def draw(self) -> None:
         """The two CDFs (binary target) or each class's gap curve, KS marked."""
-        self.lines_, self.ks_lines_ = {}, {}
+        self.lines_: dict = {}
+        self.ks_lines_: dict = {}
         if BINARY in self.ks_:
             self._draw_binary()
         else:
