@@ -21,10 +21,9 @@ from sklearn.svm import LinearSVC
 
 from vizkit.classifier import DETCurve
 from vizkit.classifier import det_curve as det_curve_quick
-from vizkit.classifier.det import RATE_LIMIT, equal_error_rate
-from vizkit.exceptions import ModelError, VizkitValueError
+from vizkit.classifier.det import EDGE, RATE_LIMIT, equal_error_rate
+from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 
-EDGE = -norm.ppf(RATE_LIMIT)
 LIMITS = (RATE_LIMIT, 1 - RATE_LIMIT)
 
 
@@ -247,6 +246,7 @@ def test_probit_axes_have_percent_ticks_and_fixed_limits(binary):
             "99%",
             "99.9%",
         ]
+    assert EDGE == pytest.approx(3.2905, abs=1e-4)  # the 0.05% and 99.95% rates
     assert_allclose(viz.ax_.get_xlim(), (-EDGE, EDGE))
     assert_allclose(viz.ax_.get_ylim(), (-EDGE, EDGE))
     diagonal = viz.ax_.lines[-1]
@@ -308,6 +308,16 @@ def test_y_score_of_the_wrong_shape_is_refused():
         DETCurve.from_predictions(y_true, np.ones((6, 2)))
     with pytest.raises(VizkitValueError, match="y_score has shape"):
         DETCurve.from_predictions(y_true, np.ones((5, 3)))
+
+
+def test_labels_never_both_set_and_unset_are_refused():
+    y_true = np.ones((10, 3), dtype=int)
+    y_score = np.linspace(0, 1, 30).reshape(10, 3)
+    with (
+        pytest.warns(VizkitWarning, match="left out"),
+        pytest.raises(VizkitValueError, match="no DET curves can be drawn"),
+    ):
+        DETCurve.from_predictions(y_true, y_score)
 
 
 def test_regressor_is_refused(binary):

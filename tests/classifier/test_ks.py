@@ -20,7 +20,7 @@ from sklearn.svm import LinearSVC
 
 from vizkit.classifier import KSStatistic, ks_statistic
 from vizkit.classifier.ks import score_cdfs
-from vizkit.exceptions import ModelError, VizkitValueError
+from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 
 
 def dataset(n_classes, seed=0, n_samples=300):
@@ -156,6 +156,18 @@ def test_decision_function_binary_and_multiclass(binary, five):
     decision = viz.estimator.decision_function(X_test)
     for k in range(5):
         assert_ks(viz, k, y_test == k, decision[:, k])
+
+
+def test_a_class_missing_from_the_test_set_is_left_out_with_a_warning(five):
+    X_train, X_test, y_train, y_test = five
+    keep = y_test != 4
+    viz = KSStatistic(LogisticRegression(max_iter=500)).fit(X_train, y_train)
+    with pytest.warns(VizkitWarning, match=r"\[4\].*KS statistics"):
+        viz.score(X_test[keep], y_test[keep])
+    assert set(viz.ks_) == {0, 1, 2, 3}
+    proba = viz.estimator.predict_proba(X_test[keep])
+    assert_ks(viz, 0, y_test[keep] == 0, proba[:, 0])
+    assert viz.score_ == pytest.approx(np.mean(list(viz.ks_.values())))
 
 
 def test_from_predictions_one_column_and_string_labels(cancer):

@@ -10,6 +10,7 @@ from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.rocauc import CURVE_ZORDER
 from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
+from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import THIN_RESOLUTION, thin_curve
@@ -21,6 +22,8 @@ BINARY = "binary"
 #: beyond it, 0 and 1 included (their normal deviates are infinite), are drawn
 #: on the edge of the axes.
 RATE_LIMIT = 5e-4
+#: The axes' half range, in normal deviates: they span [-EDGE, EDGE] (about 3.29).
+EDGE = float(-norm.ppf(RATE_LIMIT))
 #: Where the ticks go, as rates; they are labelled as percentages.
 TICK_RATES = (0.001, 0.01, 0.05, 0.2, 0.5, 0.8, 0.95, 0.99, 0.999)
 
@@ -180,11 +183,7 @@ class DETCurve(ScoreCurveVisualizer):
 
     def _compute(self, data: ClassScores) -> None:
         """Store each curve, its EER and ``score_``."""
-        columns: dict[int | str, int]  # the score column of each curve
-        if data.positive is not None:
-            columns = {BINARY: data.positive}
-        else:
-            columns = {k: k for k in data.scorable_classes("DET curves")}
+        columns = curve_columns(data, "DET curves")
         self._columns = columns  # the class of each curve, for its name and colour
         self.fpr_, self.fnr_, self.thresholds_ = {}, {}, {}
         self.eer_, self.eer_threshold_ = {}, {}
@@ -218,8 +217,7 @@ class DETCurve(ScoreCurveVisualizer):
             (self.eer_points_[key],) = self.ax_.plot(
                 probit(fpr[at : at + 1]), probit(fnr[at : at + 1]), marker="o", **style
             )
-        edge = -norm.ppf(RATE_LIMIT)
-        self.ax_.plot([-edge, edge], [-edge, edge], linestyle=":", color=LINE_COLOR)
+        self.ax_.plot([-EDGE, EDGE], [-EDGE, EDGE], linestyle=":", color=LINE_COLOR)
 
     def finalize(self):
         """Title, legend, percent ticks on probit axes, labels and limits."""
@@ -230,19 +228,36 @@ class DETCurve(ScoreCurveVisualizer):
         if BINARY not in self.fpr_:
             legend_title = f"mean EER = {self.score_:.1%}"
         self.ax_.legend(loc="upper right", frameon=True, title=legend_title)
-        edge = -norm.ppf(RATE_LIMIT)
         ticks = norm.ppf(TICK_RATES)
         labels = [f"{100 * rate:g}%" for rate in TICK_RATES]
         for axis in (self.ax_.xaxis, self.ax_.yaxis):
             axis.set_ticks(ticks, labels)
-        self.ax_.set_xlim(-edge, edge)
-        self.ax_.set_ylim(-edge, edge)
+        self.ax_.set_xlim(-EDGE, EDGE)
+        self.ax_.set_ylim(-EDGE, EDGE)
         self.ax_.set_xlabel("False Positive Rate")
         self.ax_.set_ylabel("False Negative Rate")
         return self.ax_
 
 
 # -- pure helpers --------------------------------------------------------------------
+
+
+def curve_columns(data: ClassScores, what: str) -> dict[int | str, int]:
+    """The score column of each curve: the positive class's, or one per class.
+
+    A binary target has one curve, keyed "binary"; other targets one per
+    class (or label) with both members and non-members, keyed by its index.
+    ``what`` names the curves in the warning and the error.
+    """
+    if data.positive is not None:
+        return {BINARY: data.positive}
+    columns = data.scorable_classes(what)
+    if not columns:
+        raise VizkitValueError(
+            f"every label of y is set for all samples or for none, so no {what} "
+            "can be drawn; pass test data where each label is both set and unset."
+        )
+    return {k: k for k in columns}
 
 
 def equal_error_rate(fpr: np.ndarray, fnr: np.ndarray) -> tuple[float, int]:
@@ -270,9 +285,8 @@ def drawn_points(fpr: np.ndarray, fnr: np.ndarray) -> tuple[np.ndarray, np.ndarr
     x, y = probit(fpr), probit(fnr)
     if len(x) <= 4 * THIN_RESOLUTION:
         return x, y
-    edge = -norm.ppf(RATE_LIMIT)
-    u, v = thin_curve((x + edge) / (2 * edge), (y + edge) / (2 * edge))
-    return u * 2 * edge - edge, v * 2 * edge - edge
+    u, v = thin_curve((x + EDGE) / (2 * EDGE), (y + EDGE) / (2 * EDGE))
+    return u * 2 * EDGE - EDGE, v * 2 * EDGE - EDGE
 
 
 det_curve = declare(

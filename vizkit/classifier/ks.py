@@ -6,15 +6,13 @@ import numpy as np
 
 from vizkit import examples
 from vizkit import params as P
+from vizkit.classifier.det import BINARY, curve_columns
 from vizkit.classifier.rocauc import CURVE_ZORDER
 from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import THIN_RESOLUTION, thin_curve, threshold_counts
 from vizkit.utils.docs import common_params
-
-# Key of the positive class's curves for a binary target.
-BINARY = "binary"
 
 
 @common_params
@@ -179,11 +177,7 @@ class KSStatistic(ScoreCurveVisualizer):
 
     def _compute(self, data: ClassScores) -> None:
         """Store each comparison's CDFs, its KS statistic and ``score_``."""
-        columns: dict[int | str, int]  # the score column of each curve
-        if data.positive is not None:
-            columns = {BINARY: data.positive}
-        else:
-            columns = {k: k for k in data.scorable_classes("KS statistics")}
+        columns = curve_columns(data, "KS statistics")
         self._columns = columns  # the class of each comparison, for names, colours
         self.thresholds_, self.cdf_members_, self.cdf_non_members_ = {}, {}, {}
         self.ks_, self.ks_threshold_ = {}, {}
@@ -263,7 +257,10 @@ class KSStatistic(ScoreCurveVisualizer):
             self.ax_.legend(loc="best", frameon=True, title=self._ks_text(BINARY))
         else:
             self.ax_.set_ylabel("CDF of the others - CDF of the class")
-            lowest = min(float(line.get_ydata().min()) for line in self.lines_.values())
+            lowest = min(
+                float(np.min(self.cdf_non_members_[key] - self.cdf_members_[key]))
+                for key in self.ks_
+            )
             self.ax_.set_ylim(min(lowest, 0.0) - 0.02, 1.02)
             title = f"mean KS = {self.score_:.3f}"
             self.ax_.legend(loc="best", frameon=True, title=title)
