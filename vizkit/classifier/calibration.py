@@ -6,14 +6,12 @@ import numpy as np
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
+from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
 from vizkit.exceptions import ModelError
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.docs import common_params
 
-# Key of the positive class's curve for a binary target.
-BINARY = "binary"
 # Curves are drawn above the spines and unclipped, so points at 0 or 1 show.
 CURVE_ZORDER = 3
 # The histogram's height, as a fraction of the reliability diagram's.
@@ -322,11 +320,7 @@ class CalibrationCurve(ScoreCurveVisualizer):
     def _compute(self, data: ClassScores) -> None:
         """Compute and store each class's curve, Brier score and histogram."""
         # Which class each curve is of, by the curve's key.
-        self._curve_classes: dict[int | str, int] = (
-            {index: index for index in range(data.n_classes)}
-            if data.positive is None
-            else {BINARY: data.positive}
-        )
+        self._curve_classes = data.curve_columns("calibration curves")
         self.prob_true_, self.prob_pred_, self.bin_counts_ = {}, {}, {}
         self.brier_, self.hist_counts_ = {}, {}
         for key, index in self._curve_classes.items():

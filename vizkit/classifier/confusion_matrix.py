@@ -68,8 +68,8 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
         Skip the check that ``estimator`` is a classifier.
     {common: fig}
     title : str, default=None
-        The title of the plot; None gives "<Model> Confusion Matrix (accuracy
-        <score_>)".
+        The title of the plot; None gives "<Model> Confusion Matrix" followed
+        by the accuracy, as "(accuracy 0.836)".
     {common: size}
     color : any, default=None
         Accepted as Yellowbrick did; ignored with a warning (use ``cmap``).

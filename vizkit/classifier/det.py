@@ -9,15 +9,12 @@ from sklearn import metrics
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.rocauc import CURVE_ZORDER
-from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
-from vizkit.exceptions import VizkitValueError
+from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import THIN_RESOLUTION, thin_curve
 from vizkit.utils.docs import common_params
 
-# Key of the positive class's curve for a binary target.
-BINARY = "binary"
 #: The smallest rate the axes show (0.05%, and 99.95% at the other end). Rates
 #: beyond it, 0 and 1 included (their normal deviates are infinite), are drawn
 #: on the edge of the axes.
@@ -183,7 +180,7 @@ class DETCurve(ScoreCurveVisualizer):
 
     def _compute(self, data: ClassScores) -> None:
         """Store each curve, its EER and ``score_``."""
-        columns = curve_columns(data, "DET curves")
+        columns = data.curve_columns("DET curves")
         self._columns = columns  # the class of each curve, for its name and colour
         self.fpr_, self.fnr_, self.thresholds_ = {}, {}, {}
         self.eer_, self.eer_threshold_ = {}, {}
@@ -240,24 +237,6 @@ class DETCurve(ScoreCurveVisualizer):
 
 
 # -- pure helpers --------------------------------------------------------------------
-
-
-def curve_columns(data: ClassScores, what: str) -> dict[int | str, int]:
-    """The score column of each curve: the positive class's, or one per class.
-
-    A binary target has one curve, keyed "binary"; other targets one per
-    class (or label) with both members and non-members, keyed by its index.
-    ``what`` names the curves in the warning and the error.
-    """
-    if data.positive is not None:
-        return {BINARY: data.positive}
-    columns = data.scorable_classes(what)
-    if not columns:
-        raise VizkitValueError(
-            f"every label of y is set for all samples or for none, so no {what} "
-            "can be drawn; pass test data where each label is both set and unset."
-        )
-    return {k: k for k in columns}
 
 
 def equal_error_rate(fpr: np.ndarray, fnr: np.ndarray) -> tuple[float, int]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
+from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
@@ -29,7 +29,6 @@ from vizkit.utils.curves import thin_curve, threshold_counts
 from vizkit.utils.docs import common_params
 
 #: Key of the positive class's curve for a binary target (else class indices).
-BINARY = "binary"
 # As ROCAUC: curves above the spines and unclipped, so a curve along an edge
 # stays visible; the legend (zorder 5) stays on top.
 CURVE_ZORDER = 3
@@ -117,12 +116,8 @@ def class_gain_curves(data: ClassScores) -> dict[Any, tuple[np.ndarray, np.ndarr
     targets one curve per class (or label) index, one-vs-rest from its score
     column, leaving out (with a warning) classes without members or non-members.
     """
-    if data.positive is not None:
-        return {BINARY: gain_points(*data.column(data.positive))}
-    return {
-        index: gain_points(*data.column(index))
-        for index in data.scorable_classes("gain and lift curves")
-    }
+    columns = data.curve_columns("gain and lift curves")
+    return {key: gain_points(*data.column(index)) for key, index in columns.items()}
 
 
 def _check_at(value: Any, name: str, viz: Any) -> None:

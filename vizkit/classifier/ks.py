@@ -6,9 +6,8 @@ import numpy as np
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.classifier.det import BINARY, curve_columns
 from vizkit.classifier.rocauc import CURVE_ZORDER
-from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
+from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import THIN_RESOLUTION, thin_curve, threshold_counts
@@ -177,7 +176,7 @@ class KSStatistic(ScoreCurveVisualizer):
 
     def _compute(self, data: ClassScores) -> None:
         """Store each comparison's CDFs, its KS statistic and ``score_``."""
-        columns = curve_columns(data, "KS statistics")
+        columns = data.curve_columns("KS statistics")
         self._columns = columns  # the class of each comparison, for names, colours
         self.thresholds_, self.cdf_members_, self.cdf_non_members_ = {}, {}, {}
         self.ks_, self.ks_threshold_ = {}, {}

@@ -29,7 +29,8 @@ from vizkit.utils.labels import encode_target
 from vizkit.utils.response import SCORE_METHODS, response_method
 from vizkit.utils.validation import check_classes, check_target, plain, to_numpy
 
-# Values of ``target_type_``.
+# Values of ``target_type_``; "binary" is also the key of a binary target's
+# single curve in the visualizers' dict attributes.
 BINARY, MULTICLASS, MULTILABEL = "binary", "multiclass", "multilabel"
 
 
@@ -60,6 +61,23 @@ class ClassScores:
     def pooled(self) -> tuple[np.ndarray, np.ndarray]:
         """Every (sample, class) decision as one binary problem (micro-average)."""
         return self.onehot.ravel(), self.scores.ravel()
+
+    def curve_columns(self, what: str) -> dict[int | str, int]:
+        """The score column of each curve: the positive class's, or one per class.
+
+        A binary target has one curve, keyed "binary"; other targets one per
+        class (or label) with both members and non-members, keyed by its
+        index. ``what`` names the curves in the warning and the error.
+        """
+        if self.positive is not None:
+            return {BINARY: self.positive}
+        columns = self.scorable_classes(what)
+        if not columns:
+            raise VizkitValueError(
+                f"every label of y is set for all samples or for none, so no {what} "
+                "can be drawn; pass test data where each label is both set and unset."
+            )
+        return {index: index for index in columns}
 
     def scorable_classes(self, what: str) -> list[int]:
         """Classes with both members and non-members; warn about the others.
