@@ -334,10 +334,12 @@ def test_binary_chance_line_at_the_positive_rate(binary):
 def test_iso_f1_curves_are_drawn_and_labelled(binary):
     viz = scored(LogisticRegression(), binary, iso_f1_curves=True)
     viz.plot()
-    dotted = [line for line in viz.ax_.lines if line.get_label().startswith("_")]
-    assert len(dotted) == 4
-    for f1, line in zip((0.2, 0.4, 0.6, 0.8), dotted):
-        recall, precision = line.get_xydata().T
+    assert viz.iso_f1_ in viz.ax_.collections
+    assert len(viz.ax_.lines) == 2  # the curve and the chance level
+    segments = viz.iso_f1_.get_segments()
+    assert len(segments) == 4
+    for f1, segment in zip((0.2, 0.4, 0.6, 0.8), segments):
+        recall, precision = segment.T
         assert_allclose(2 * precision * recall / (precision + recall), f1)
         assert precision.max() == pytest.approx(1.0) and recall.max() == 1.0
     texts = [t.get_text() for t in viz.ax_.texts]

@@ -157,6 +157,9 @@ class PrecisionRecallCurve(ScoreCurveVisualizer):
         The drawn curves, with the keys of ``precision_``.
     fills_ : dict of matplotlib PolyCollection
         The filled areas under the curves (empty unless ``fill_area``).
+    iso_f1_ : matplotlib LineCollection or None
+        The iso-F1 curves, one segment per value (None unless
+        ``iso_f1_curves``).
 
     Notes
     -----
@@ -327,8 +330,7 @@ class PrecisionRecallCurve(ScoreCurveVisualizer):
 
     def draw(self) -> None:
         """Draw each curve as steps (filled if asked), and the reference lines."""
-        if self.iso_f1_curves:
-            self._draw_iso_f1()
+        self.iso_f1_ = self._draw_iso_f1() if self.iso_f1_curves else None
         colors = self._curve_colors()
         self.lines_, self.fills_ = {}, {}
         for key in self.precision_:
@@ -383,25 +385,34 @@ class PrecisionRecallCurve(ScoreCurveVisualizer):
             rate, linestyle=":", color=LINE_COLOR, label=label, zorder=REFERENCE_ZORDER
         )
 
-    def _draw_iso_f1(self) -> None:
-        """Dotted curves of constant F1, each labelled beside the right edge."""
-        for f1 in self.iso_f1_values:
-            recall, precision = iso_f1_curve(f1)
-            self.ax_.plot(
-                recall, precision, linestyle=":", color=LINE_COLOR, alpha=0.6,
-                linewidth=1, zorder=REFERENCE_ZORDER,
-            )  # fmt: skip
+    def _draw_iso_f1(self):
+        """Dotted curves of constant F1, each labelled beside the right edge.
+
+        One LineCollection: matplotlib's "best" legend placement ignores it,
+        so the legend may sit over these reference curves rather than the
+        model's.
+        """
+        from matplotlib.collections import LineCollection
+
+        curves = [np.column_stack(iso_f1_curve(f1)) for f1 in self.iso_f1_values]
+        collection = LineCollection(
+            curves, linestyles=":", colors=LINE_COLOR, alpha=0.6, linewidths=1,
+            zorder=REFERENCE_ZORDER,
+        )  # fmt: skip
+        self.ax_.add_collection(collection, autolim=False)
+        for f1, curve in zip(self.iso_f1_values, curves):
             # Outside the right spine, where no curve can run over the label.
             self.ax_.annotate(
-                f"F1={f1:g}", xy=(1, precision[-1]), xytext=(3, 0),
+                f"F1={f1:g}", xy=curve[-1], xytext=(3, 0),
                 textcoords="offset points", ha="left", va="center",
                 fontsize="small", color=LINE_COLOR, annotation_clip=False,
             )  # fmt: skip
+        return collection
 
     def finalize(self):
         """Title, legend, axis labels and limits."""
         self.set_title(self._default_title())
-        self.ax_.legend(loc="lower left", frameon=True)
+        self.ax_.legend(loc="best", frameon=True)
         self.ax_.set_xlim(0.0, 1.0)
         self.ax_.set_ylim(0.0, PRECISION_TOP)
         self.ax_.set_xlabel("Recall")
