@@ -93,6 +93,47 @@ def test_rocauc_multiclass_quick_method():
     assert {0, 1, 2, "micro", "macro"} <= set(viz.roc_auc)
 
 
+def test_precision_recall_curve_binary():
+    from sklearn.linear_model import RidgeClassifier
+
+    from vizkit.classifier import PrecisionRecallCurve
+
+    X, y = load_breast_cancer()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    viz = PrecisionRecallCurve(RidgeClassifier(random_state=0))
+    viz.fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    viz.show()
+    assert 0.9 < viz.score_ <= 1
+
+
+def test_precision_recall_curve_multiclass_and_quick_method():
+    from sklearn.naive_bayes import MultinomialNB
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import LabelEncoder, StandardScaler
+
+    from vizkit.classifier import PrecisionRecallCurve, precision_recall_curve
+
+    X, y = load_wine()
+    encoder = LabelEncoder().fit(np.array(["draw", "loss", "win"])[y])
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=0)
+    viz = PrecisionRecallCurve(
+        MultinomialNB(),
+        classes=encoder.classes_,
+        colors=["purple", "cyan", "blue"],
+        iso_f1_curves=True,
+        per_class=True,
+        micro=False,
+    )
+    viz.fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    viz.show()
+    assert set(viz.precision_) == {0, 1, 2}
+    model = make_pipeline(StandardScaler(), LogisticRegression())
+    viz = precision_recall_curve(model, X_train, y_train, X_test, y_test)
+    assert 0.5 < viz.score_ <= 1
+
+
 def test_residuals_plot():
     from vizkit.regressor import ResidualsPlot
 

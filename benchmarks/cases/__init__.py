@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from benchmarks.cases import class_balance, confusion_matrix, pca, residuals, rocauc
+from benchmarks.cases import (
+    class_balance,
+    confusion_matrix,
+    pca,
+    prcurve,
+    residuals,
+    rocauc,
+)
 
 CASES: dict[str, ModuleType] = {
     "confusion_matrix": confusion_matrix,
     "rocauc": rocauc,
+    "prcurve": prcurve,
     "residuals": residuals,
     "pca": pca,
     "class_balance": class_balance,
