@@ -155,6 +155,16 @@ def manual_legend(ax, labels: Sequence[str], colors: Sequence[Any], **kwargs: An
     return ax.legend(handles=handles, **kwargs)
 
 
+def text_colors(rgba: np.ndarray) -> np.ndarray:
+    """Black for text on light cells, white on dark ones, one per RGBA colour.
+
+    ``rgba`` has shape (..., 4), as a mappable's ``to_rgba`` returns it; the
+    result has its shape without the last axis (an object array of "k"/"w").
+    """
+    brightness = np.asarray(rgba)[..., :3] @ np.array([0.299, 0.587, 0.114])
+    return np.where(brightness > 0.55, "k", "w").astype(object)
+
+
 # -- category tick labels --------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.base import ClassificationScoreVisualizer
-from vizkit.draw import fit_tick_labels
+from vizkit.draw import fit_tick_labels, text_colors
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.registry import SCORE, declare
 from vizkit.style import get_colormap
@@ -301,8 +301,7 @@ def _colormap(cmap: Any):
 
 def _text_colors(rgba: np.ndarray, zero: np.ndarray) -> np.ndarray:
     """Black on light cells, white on dark ones, muted grey on zero cells."""
-    brightness = rgba[..., :3] @ np.array([0.299, 0.587, 0.114])
-    colors = np.where(brightness > 0.55, "k", "w").astype(object)
+    colors = text_colors(rgba)
     colors[zero] = CMAP_MUTEDCOLOR
     return colors
 
