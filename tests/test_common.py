@@ -316,17 +316,16 @@ def test_grid_search_and_cross_val_score_open_no_figure(name):
 # -- two ways in: from_estimator and from_predictions ---------------------------
 
 
-def assert_same_results(a: dict, b: dict):
-    shared = sorted(set(a) & set(b))
-    assert shared
+def assert_same_results(a: dict, b: dict, where: str = ""):
+    shared = sorted(set(a) & set(b), key=str)
+    assert shared or where  # nested dicts may be empty
     for key in shared:
         left, right = a[key], b[key]
-        if isinstance(left, dict):
-            assert set(left) == set(right), key
-            for k in left:
-                np.testing.assert_allclose(left[k], right[k], err_msg=f"{key}[{k}]")
+        if isinstance(left, dict):  # e.g. curves by class, or scores_[metric][class]
+            assert set(left) == set(right), f"{where}{key}"
+            assert_same_results(left, right, where=f"{where}{key}.")
         elif isinstance(left, (np.ndarray, float)):
-            np.testing.assert_allclose(left, right, err_msg=key)
+            np.testing.assert_allclose(left, right, err_msg=f"{where}{key}")
 
 
 @SCORES

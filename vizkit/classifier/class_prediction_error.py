@@ -239,13 +239,12 @@ class ClassPredictionError(ClassificationScoreVisualizer):
         bottom = np.zeros(len(labels))
         self.bars_ = []
         for column, (label, color) in enumerate(zip(labels, self.class_colors_)):
-            self.bars_.append(
-                self.ax_.bar(
-                    slots, heights[:, column], BAR_WIDTH, bottom=bottom,
-                    color=color, label=label,
-                )  # fmt: skip
+            segment = heights[:, column]
+            bars = self.ax_.bar(
+                slots, segment, BAR_WIDTH, bottom=bottom, color=color, label=label
             )
-            bottom = bottom + heights[:, column]
+            self.bars_.append(bars)
+            bottom = bottom + segment
         self.ax_.set_xticks(slots, labels)
         fit_tick_labels(self.ax_, "x")
 

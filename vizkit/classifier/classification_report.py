@@ -35,7 +35,6 @@ from vizkit.utils.validation import (
     check_target,
     n_samples_of,
     plain,
-    to_numpy,
 )
 
 #: The scores of each class, in column order (Yellowbrick's keys of ``scores_``).
@@ -96,6 +95,20 @@ def average_scores(table: np.ndarray) -> dict[str, dict[str, float]]:
         }
         for name, weights in (("macro avg", None), ("weighted avg", support))
     }
+
+
+def support_shares(support: np.ndarray, total: float) -> np.ndarray:
+    """Each class's share of the ``total`` (weight of the) samples; 0 if none."""
+    if total == 0:
+        return np.zeros(len(support))
+    return support / total
+
+
+def samples_per_class(y: np.ndarray, n_classes: int) -> np.ndarray:
+    """Samples of each class index (1-D ``y``) or label (indicator matrix)."""
+    if y.ndim == 2:
+        return y.sum(axis=0).astype(np.int64)
+    return np.bincount(y, minlength=n_classes)
 
 
 def _check_zero_division(value: Any, name: str, viz: Any) -> None:
@@ -315,31 +328,31 @@ class ClassificationReport(ClassificationScoreVisualizer):
         )
 
     def _compute(self, y_true: np.ndarray, y_pred: np.ndarray) -> None:
-        """Store the scores from encoded targets (indices 0..n_classes-1)."""
-        labels = np.arange(len(self._class_values))
+        """Store the scores of encoded targets (class indices or indicator rows)."""
+        n_classes = len(self._class_values)
         weight = self.sample_weight
         if weight is not None:
             weight = check_target(weight, name="sample_weight", n_samples=len(y_true))
-        table = per_class_scores(y_true, y_pred, labels, weight, self.zero_division)
+        table = per_class_scores(
+            y_true, y_pred, np.arange(n_classes), weight, self.zero_division
+        )
+        support = table[:, 3]
         total = len(y_true) if weight is None else float(np.sum(weight))
-        shares = table[:, 3] / total if total else np.zeros(len(table))
-        names = self.classes_.tolist()
+        # Columns: precision, recall, F1, share of the samples, support.
+        shares = support_shares(support, total)
+        self._table = np.column_stack([table[:, :3], shares, support])
         columns = [*METRICS, SUPPORT] if self.support else list(METRICS)
-        values = {**{m: table[:, j] for j, m in enumerate(METRICS)}, SUPPORT: shares}
+        names = self.classes_.tolist()
         self.scores_ = {
-            metric: dict(zip(names, values[metric].tolist())) for metric in columns
+            metric: dict(zip(names, self._table[:, j].tolist()))
+            for j, metric in enumerate(columns)
         }
         self.__dict__.pop("support_score_", None)
-        if self.support:
-            self.support_score_ = table[:, 3] if weight is not None else (
-                table[:, 3].astype(np.int64)
-            )  # fmt: skip
+        if self.support:  # counts, unless weighted
+            self.support_score_ = support if weight is not None else support.astype(int)
         self.averages_ = average_scores(table)
-        self.class_counts_ = np.bincount(y_true, minlength=len(labels)) if (
-            y_true.ndim == 1
-        ) else y_true.sum(axis=0).astype(np.int64)  # fmt: skip
+        self.class_counts_ = samples_per_class(y_true, n_classes)
         self.score_ = float(accuracy_score(y_true, y_pred, sample_weight=weight))
-        self._table = np.column_stack([table[:, :3], shares, table[:, 3]])
 
     # -- drawing -------------------------------------------------------------------
 
@@ -381,8 +394,9 @@ class ClassificationReport(ClassificationScoreVisualizer):
         style = {"ha": "center", "va": "center", "fontsize": self.fontsize}
         return [
             [
-                self.ax_.text(col + 0.5, row + 0.5, text, color=colors[row, col],
-                              **style)  # fmt: skip
+                self.ax_.text(
+                    col + 0.5, row + 0.5, text, color=colors[row, col], **style
+                )
                 for col, text in enumerate(row_texts)
             ]
             for row, row_texts in enumerate(texts)
@@ -391,10 +405,11 @@ class ClassificationReport(ClassificationScoreVisualizer):
     def _set_ticks(self, columns: list[str], n_rows: int) -> None:
         self.ax_.set_xlim(0, len(columns))
         self.ax_.set_ylim(n_rows, 0)  # the first class on top
-        self.ax_.set_xticks(np.arange(len(columns)) + 0.5, columns,
-                            fontsize=self.fontsize)  # fmt: skip
-        self.ax_.set_yticks(np.arange(n_rows) + 0.5, label_names(self.classes_),
-                            fontsize=self.fontsize)  # fmt: skip
+        ticks = np.arange(max(len(columns), n_rows)) + 0.5
+        fontsize = self.fontsize
+        self.ax_.set_xticks(ticks[: len(columns)], columns, fontsize=fontsize)
+        labels = label_names(self.classes_)
+        self.ax_.set_yticks(ticks[:n_rows], labels, fontsize=fontsize)
         self.ax_.tick_params(length=0)
         self.ax_.grid(False)
         fit_tick_labels(self.ax_, "x")
@@ -422,7 +437,7 @@ class ClassificationReport(ClassificationScoreVisualizer):
         return self.ax_
 
 
-# -- drawing helpers --------------------------------------------------------------------
+# -- drawing helpers ------------------------------------------------------------------
 
 
 def _colormap(cmap: Any):
