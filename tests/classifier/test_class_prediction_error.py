@@ -234,3 +234,17 @@ def test_forced_regressor_predicting_other_values_is_refused(five):
     viz.fit(X_train, y_train)
     with pytest.raises(ModelError, match="not one of its classes"):
         viz.score(X_test, y_test)
+
+
+def test_yellowbrick_documented_usage_runs(five, tmp_path):
+    X_train, X_test, y_train, y_test = five
+    classes = ["v", "w", "x", "y", "z"]
+    viz = ClassPredictionError(GaussianNB(), classes=classes)
+    viz.fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    viz.show(outpath=tmp_path / "cpe.png")
+    assert (tmp_path / "cpe.png").stat().st_size > 0
+    quick = class_prediction_error(
+        GaussianNB(), X_train, y_train, X_test, y_test, classes=classes, show=False
+    )
+    assert_array_equal(quick.predictions_, viz.predictions_)

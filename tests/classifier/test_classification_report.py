@@ -365,3 +365,18 @@ def test_bad_options_name_themselves(five, option, value):
         ClassificationReport(LogisticRegression(), **{option: value}).fit(
             X_train, y_train
         )
+
+
+def test_yellowbrick_documented_usage_runs(five, tmp_path):
+    X_train, X_test, y_train, y_test = five
+    classes = ["v", "w", "x", "y", "z"]
+    viz = ClassificationReport(GaussianNB(), classes=classes, support=True)
+    viz.fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    viz.show(outpath=tmp_path / "report.png")
+    assert (tmp_path / "report.png").stat().st_size > 0
+    quick = classification_report(
+        GaussianNB(), X_train, y_train, X_test, y_test, classes=classes,
+        support=True, show=False,
+    )  # fmt: skip
+    assert quick.scores_ == viz.scores_
