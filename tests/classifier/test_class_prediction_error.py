@@ -16,7 +16,7 @@ from sklearn.naive_bayes import GaussianNB
 from sklearn.pipeline import make_pipeline
 
 from vizkit.classifier import ClassPredictionError, class_prediction_error
-from vizkit.classifier.class_prediction_error import percent_of_row, prediction_counts
+from vizkit.classifier.class_prediction_error import percent_of_row
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.style import class_colors
 
@@ -63,12 +63,7 @@ def test_counts_equal_sklearn_confusion_matrix(n_classes):
     assert viz.predictions_.shape == (n_classes, n_classes)
 
 
-def test_prediction_counts_equal_confusion_matrix_on_random_indices():
-    rng = np.random.default_rng(0)
-    true, pred = rng.integers(0, 7, 500), rng.integers(0, 7, 500)
-    assert_array_equal(
-        prediction_counts(true, pred, 7), confusion_matrix(true, pred, labels=range(7))
-    )
+def test_percent_of_row():
     assert_allclose(percent_of_row(np.array([[1, 3], [0, 0]])), [[25, 75], [0, 0]])
 
 
@@ -135,7 +130,7 @@ def test_from_predictions_without_a_model():
     assert_array_equal(viz.classes_, ["bird", "cat", "dog"])
     assert_array_equal(viz.predictions_, confusion_matrix(y_true, y_pred))
     assert viz.score_ == pytest.approx(accuracy_score(y_true, y_pred))
-    assert viz.ax_.get_title().startswith("Class Prediction Error\n")
+    assert viz.ax_.get_title() == f"Class Prediction Error\naccuracy {viz.score_:.3f}"
 
 
 def test_from_estimator(five):
@@ -172,7 +167,7 @@ def test_legend_ticks_and_title(five):
     assert [t.get_text() for t in viz.ax_.get_xticklabels()] == list("abcde")
     assert_allclose(viz.ax_.get_xticks(), np.arange(5))
     assert viz.ax_.get_title() == (
-        f"Class Prediction Error for LogisticRegression\naccuracy = {viz.score_:.3f}"
+        f"Class Prediction Error for LogisticRegression\naccuracy {viz.score_:.3f}"
     )
     assert viz.ax_.get_xlabel() == "True Class"
 

@@ -9,11 +9,12 @@ import numpy as np
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.base import ClassificationScoreVisualizer, check_class_target
+from vizkit.classifier.confusion_matrix import confusion_counts
 from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.utils.docs import common_params
-from vizkit.utils.labels import encode_target, label_names
+from vizkit.utils.labels import encode_target, index_of, label_names
 from vizkit.utils.validation import (
     check_classes,
     check_consistent_length,
@@ -48,29 +49,16 @@ def predicted_class_indices(y_pred: np.ndarray, classes: np.ndarray) -> np.ndarr
     anything else (only possible with ``force_model=True``) is refused.
     """
     try:
-        known = np.isin(y_pred, classes)
-    except TypeError:
-        known = np.zeros(len(y_pred), dtype=bool)
+        index, known = index_of(y_pred, classes)
+    except TypeError:  # values that do not compare with the classes
+        index, known = np.zeros(len(y_pred), np.intp), np.zeros(len(y_pred), bool)
     if not known.all():
         raise ModelError(
             f"the model predicted {plain(y_pred[~known][0])!r}, which is not one "
             f"of its classes {classes.tolist()}; the visualizer needs a "
             "classifier whose predict returns its classes_."
         )
-    return encode_target(y_pred, classes)
-
-
-def prediction_counts(
-    true_index: np.ndarray, pred_index: np.ndarray, n_classes: int
-) -> np.ndarray:
-    """Counts of (true, predicted) class pairs: rows true, columns predicted.
-
-    Equal to ``sklearn.metrics.confusion_matrix`` with the classes as labels,
-    from one ``bincount``.
-    """
-    pairs = true_index.astype(np.intp) * n_classes + pred_index
-    counts = np.bincount(pairs, minlength=n_classes * n_classes)
-    return counts.reshape(n_classes, n_classes)
+    return index
 
 
 def percent_of_row(counts: np.ndarray) -> np.ndarray:
@@ -223,7 +211,10 @@ class ClassPredictionError(ClassificationScoreVisualizer):
         classes = self._class_values
         true_index = true_class_indices(y_true, classes)
         pred_index = predicted_class_indices(y_pred, classes)
-        self.predictions_ = prediction_counts(true_index, pred_index, len(classes))
+        everyone = np.ones(len(true_index), dtype=bool)
+        self.predictions_ = confusion_counts(
+            true_index, pred_index, everyone, len(classes)
+        )
         self.class_counts_ = self.predictions_.sum(axis=1)
         self.score_ = float(np.trace(self.predictions_) / len(y_true))
 
@@ -253,7 +244,8 @@ class ClassPredictionError(ClassificationScoreVisualizer):
         from matplotlib.ticker import MaxNLocator
 
         title = self._model_title_for("Class Prediction Error")
-        self.set_title(f"{title}\naccuracy = {self.score_:.3f}")
+        # Two lines: beside a long model name the accuracy would run off the figure.
+        self.set_title(f"{title}\naccuracy {self.score_:.3f}")
         self.ax_.set_xlabel("True Class")
         if self.percent:
             self.ax_.set_ylabel("% of True Class Predicted As")
