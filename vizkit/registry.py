@@ -36,7 +36,10 @@ from vizkit.utils.docs import COMMON_PARAMS, param_docs
 
 #: One-line summary of each family, for the docs; a family is a package.
 FAMILY_TITLES: dict[str, str] = {
-    "classifier": "Classification: confusion matrices, ROC curves",
+    "classifier": (
+        "Classification: confusion matrices, reports, ROC, precision-recall, "
+        "DET, gain, lift, KS and calibration curves, thresholds"
+    ),
     "regressor": "Regression: residuals",
     "features": "Features: projections",
     "target": "Target: class balance",
