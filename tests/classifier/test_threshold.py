@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.datasets import make_classification
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -233,6 +234,10 @@ def test_pipeline_dataframe_and_text_models(data):
     for key, value in by_array.cv_scores_.items():
         assert_allclose(by_frame.cv_scores_[key], value, err_msg=key)
     assert list(by_frame.feature_names_in_) == list(frame.columns)
+    by_coo = fitted(logistic(), sparse.coo_matrix(X), y)  # not row-indexable as is
+    assert_array_equal(
+        by_coo.cv_scores_["fscore"], fitted(logistic(), X, y).cv_scores_["fscore"]
+    )
     docs = ["good fine great", "bad awful poor", "great good", "poor bad"] * 15
     labels = np.array(["positive", "negative"] * 30)
     text = fitted(make_pipeline(TfidfVectorizer(), logistic()), docs, labels)
@@ -451,7 +456,7 @@ def test_multiclass_target_names_the_binary_requirement(data):
 def test_too_few_samples_for_the_splits_names_cv(data):
     X, y = data
     with pytest.raises(VizkitValueError, match="cv"):
-        fitted(logistic(), X[:8], y[:8], cv=0.1)
+        fitted(logistic(), X[:3], y[:3], cv=0.1)
     rare = np.zeros(len(y), dtype=int)
     rare[:3] = 1  # 3 positives: a 10% test part of 300 rows rarely holds one
     with pytest.raises(VizkitValueError, match="positive class"):

@@ -11,6 +11,7 @@ grid. The bands show how much they vary from split to split.
 from __future__ import annotations
 
 import copy
+import math
 import numbers
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from sklearn.model_selection import StratifiedShuffleSplit
 
 # scikit-learn's documented (if underscored) row indexing of arrays, sparse
 # matrices, DataFrames and lists: X goes to the model's clones as the user passed it.
-from sklearn.utils import _safe_indexing, check_random_state
+from sklearn.utils import _safe_indexing, check_random_state, indexable
 
 from vizkit import examples
 from vizkit import params as P
@@ -134,15 +135,17 @@ def trial_splits(cv, n_trials: int, random_state, y: np.ndarray) -> list[tuple]:
     """The ``(train, test)`` row indices of every trial.
 
     A float ``cv`` gives ``n_trials`` stratified shuffle splits of that test
-    fraction, seeded by ``random_state``. A splitter gives all of its splits
-    ``n_trials`` times, each time from a copy of it reseeded from
-    ``random_state`` (the user's splitter is not changed).
+    fraction (at least two samples), seeded by ``random_state``. A splitter
+    gives all of its splits ``n_trials`` times, each time from a copy of it
+    reseeded from ``random_state`` (the user's splitter is not changed).
     """
     rows = np.zeros((len(y), 1))  # splitters only read the number of rows of X
     try:
         if not hasattr(cv, "split"):
+            # At least one test sample per class, or the split is refused.
+            test_size = cv if math.ceil(cv * len(y)) >= 2 else 2
             splitter = StratifiedShuffleSplit(
-                n_splits=n_trials, test_size=cv, random_state=random_state
+                n_splits=n_trials, test_size=test_size, random_state=random_state
             )
             return list(splitter.split(rows, y))
         splits: list[tuple] = []
@@ -323,9 +326,10 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
         of times all its splits are taken).
     cv : float or cross-validation splitter, default=0.1
         A float in (0, 1) is the test fraction of each stratified shuffle
-        split. A splitter (e.g. ``StratifiedShuffleSplit(n_splits=1,
-        test_size=0.2)``) gives all of its splits in each of the ``n_trials``
-        rounds, from a copy of it reseeded from ``random_state``.
+        split (at least two samples, one per class). A splitter (e.g.
+        ``StratifiedShuffleSplit(n_splits=1, test_size=0.2)``) gives all of
+        its splits in each of the ``n_trials`` rounds, from a copy of it
+        reseeded from ``random_state``.
     fbeta : float, default=1.0
         The beta of the F-beta score: above 1 weighs recall more, below 1
         precision.
@@ -511,8 +515,12 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
         is_positive = y_array == label
         splits = trial_splits(self.cv, self.n_trials, self.random_state, y_array)
         check_splits(splits, is_positive)
+        # Row-indexable copies for the trials (CSR for other sparse formats).
+        X_rows, y_rows = indexable(X, y)
         with self._model_errors("fit in a trial"):
-            trials = self._run_trials(X, y, is_positive, splits, method, label, kwargs)
+            trials = self._run_trials(
+                X_rows, y_rows, is_positive, splits, method, label, kwargs
+            )
         self._store(trials, method == "predict_proba", positive)
         return self
 
@@ -738,9 +746,10 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
 def binary_only_error(problem: str) -> VizkitValueError:
     """The error for a target that is not binary; ``problem`` says what it is."""
     return VizkitValueError(
-        f"{problem}, but DiscriminationThreshold needs a binary "
-        "target (a threshold splits two classes). For more classes, draw one class "
-        "against the rest (one-vs-rest): pass y == that_class."
+        f"Only binary classification is supported: {problem}, but "
+        "DiscriminationThreshold needs a binary target (a threshold splits two "
+        "classes). For more classes, draw one class against the rest "
+        "(one-vs-rest): pass y == that_class."
     )
 
 
