@@ -739,7 +739,7 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
         self.ax_.set_ylabel("score")
         self.ax_.set_xlim(self.thresholds_[0], self.thresholds_[-1])
         self.ax_.set_ylim(0.0, 1.0)
-        self.ax_.legend(loc="best", frameon=True)
+        self.ax_.legend(loc="best", frameon=True, fontsize="small")
         return self.ax_
 
 
