@@ -26,6 +26,7 @@ from vizkit.classifier import DiscriminationThreshold, discrimination_threshold
 from vizkit.classifier.threshold import (
     METRICS,
     N_THRESHOLDS,
+    TrialData,
     run_trial,
     threshold_metrics,
 )
@@ -56,6 +57,10 @@ class PredictOnly(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         return np.full(len(X), self.classes_[0])
+
+
+def trial_data(X, y, fit_params=None):
+    return TrialData(X, y, y == 1, "predict_proba", 1, fit_params or {})
 
 
 def logistic():
@@ -107,7 +112,7 @@ def reference_trials(model, X, y, label, thresholds, fbeta=1.0, **kwargs):
 def test_one_trial_equals_precision_recall_curve_and_fbeta_score(data):
     X, y = data
     split = splits_of(y)[0]
-    counts = run_trial(logistic(), X, y, y == 1, split, "predict_proba", 1, {})
+    counts = run_trial(logistic(), trial_data(X, y), split)
     train, test = split
     scores = logistic().fit(X[train], y[train]).predict_proba(X[test])[:, 1]
     precision, recall, thresholds = precision_recall_curve(y[test], scores)
@@ -126,7 +131,7 @@ def test_one_trial_equals_precision_recall_curve_and_fbeta_score(data):
 def test_metrics_between_distinct_scores_are_the_step_values(data):
     X, y = data
     split = splits_of(y)[1]
-    counts = run_trial(logistic(), X, y, y == 1, split, "predict_proba", 1, {})
+    counts = run_trial(logistic(), trial_data(X, y), split)
     grid = np.linspace(0, 1, 41)  # mostly between two scores, and beyond all
     train, test = split
     scores = logistic().fit(X[train], y[train]).predict_proba(X[test])[:, 1]
@@ -147,9 +152,8 @@ def test_fit_params_are_cut_to_each_trials_training_rows(data):
     X, y = data
     weight = np.random.default_rng(0).uniform(0.1, 3, len(y))
     train, test = split = splits_of(y)[0]
-    counts = run_trial(
-        logistic(), X, y, y == 1, split, "predict_proba", 1, {"sample_weight": weight}
-    )
+    data = trial_data(X, y, fit_params={"sample_weight": weight})
+    counts = run_trial(logistic(), data, split)
     model = logistic().fit(X[train], y[train], sample_weight=weight[train])
     expected = np.unique(model.predict_proba(X[test])[:, 1])[::-1]
     assert_allclose(counts.thresholds, expected)
@@ -476,3 +480,14 @@ def test_score_before_fit_raises_not_fitted(data):
     X, y = data
     with pytest.raises(NotFitted):
         DiscriminationThreshold(logistic()).score(X, y)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_model_error_in_a_trial_names_the_visualizer(data, n_jobs):
+    X, y = data
+    model = logistic().fit(X, y)  # prefit: the first fit is a trial's
+    bad = X.copy()
+    bad[5, 0] = np.nan
+    with pytest.raises(ValueError, match="^DiscriminationThreshold: .* in a trial"):
+        fitted(model, bad, y, n_jobs=n_jobs)
+    assert np.isnan(bad[5, 0])

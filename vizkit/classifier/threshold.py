@@ -13,8 +13,7 @@ from __future__ import annotations
 import copy
 import math
 import numbers
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -37,7 +36,7 @@ from vizkit.classifier.scores import (
     ScoreCurveVisualizer,
     is_probability,
 )
-from vizkit.exceptions import NotFitted, VizkitError, VizkitValueError
+from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import ThresholdCounts, threshold_counts
@@ -181,32 +180,52 @@ def check_splits(splits: list[tuple], is_positive: np.ndarray) -> None:
             )
 
 
-def run_trial(
-    model, X, y, is_positive: np.ndarray, split: tuple, method: str, label: Any,
-    fit_params: dict,
-) -> ThresholdCounts:  # fmt: skip
-    """Fit a clone of ``model`` on the train rows; count its test scores.
+@dataclass(frozen=True)
+class TrialData:
+    """What every trial shares: the data, and how to score the positive class."""
+
+    X: Any  # row-indexable (``sklearn.utils.indexable``)
+    y: Any
+    is_positive: np.ndarray  # bool, one per row
+    method: str  # "predict_proba" or "decision_function"
+    label: Any  # the positive class
+    fit_params: dict  # per-sample entries are cut to each trial's train rows
+    owner: str = "DiscriminationThreshold"  # names the visualizer in errors
+
+
+def run_trial(model, data: TrialData, split: tuple) -> ThresholdCounts:
+    """Fit a clone of ``model`` on the train rows; count its scores on the test rows.
 
     A top-level function, so process-based joblib backends (loky, dask) can
-    pickle it. ``label`` is the positive class; ``fit_params`` entries with
-    one value per sample are cut to the train rows.
+    pickle it. The model's errors keep their type; their message starts
+    with the visualizer's name.
     """
     train, test = split
-    n_samples = len(is_positive)
     params = {
         key: _safe_indexing(value, train)
-        if hasattr(value, "__len__") and len(value) == n_samples
+        if hasattr(value, "__len__") and len(value) == len(data.is_positive)
         else value
-        for key, value in fit_params.items()
+        for key, value in data.fit_params.items()
     }
     model = clone(model)
-    model.fit(_safe_indexing(X, train), _safe_indexing(y, train), **params)
-    raw = getattr(model, method)(_safe_indexing(X, test))
+    try:
+        model.fit(
+            _safe_indexing(data.X, train), _safe_indexing(data.y, train), **params
+        )
+        raw = getattr(model, data.method)(_safe_indexing(data.X, test))
+    except Exception as error:
+        where = f"{data.owner}: {type(model).__name__} failed in a trial"
+        first = error.args[0] if error.args else None
+        if isinstance(first, str):
+            error.args = (f"{where}: {first}", *error.args[1:])
+        else:
+            error.args = (where, *error.args)
+        raise
     classes = getattr(model, "classes_", None)
     if classes is None:
-        classes = np.unique(_safe_indexing(y, train))
-    scores = positive_scores(raw, classes, label)
-    return threshold_counts(is_positive[test], scores)
+        classes = np.unique(_safe_indexing(data.y, train))
+    scores = positive_scores(raw, classes, data.label)
+    return threshold_counts(data.is_positive[test], scores)
 
 
 # -- checks of the parameters --------------------------------------------------------
@@ -517,47 +536,24 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
         check_splits(splits, is_positive)
         # Row-indexable copies for the trials (CSR for other sparse formats).
         X_rows, y_rows = indexable(X, y)
-        with self._model_errors("fit in a trial"):
-            trials = self._run_trials(
-                X_rows, y_rows, is_positive, splits, method, label, kwargs
-            )
-        self._store(trials, method == "predict_proba", positive)
+        data = TrialData(
+            X_rows, y_rows, is_positive, method, label, kwargs, type(self).__name__
+        )
+        self._store(self._run_trials(data, splits), method == "predict_proba", positive)
         return self
 
-    def _run_trials(self, X, y, is_positive, splits, method, label, fit_params):
+    def _run_trials(self, data: TrialData, splits: list[tuple]) -> list:
         """The counts of every trial, in split order, through joblib."""
         from tqdm.auto import tqdm
 
         model = clone(self.estimator)  # a template: the user's model is never fitted
-        jobs = (
-            delayed(run_trial)(
-                model, X, y, is_positive, split, method, label, fit_params
-            )
-            for split in splits
-        )
+        jobs = (delayed(run_trial)(model, data, split) for split in splits)
         results = Parallel(n_jobs=self.n_jobs, return_as="generator")(jobs)
         progress = tqdm(
             results, total=len(splits), disable=not self.verbose,
             desc=f"{type(self).__name__} trials", unit="trial",
         )  # fmt: skip
         return list(progress)
-
-    @contextmanager
-    def _model_errors(self, what: str) -> Iterator[None]:
-        """Prefix errors raised by the model's clones with this visualizer's name."""
-        try:
-            yield
-        except VizkitError:
-            raise
-        except Exception as error:
-            where = (
-                f"{type(self).__name__}: {type(self.estimator).__name__} {what} failed"
-            )
-            first = error.args[0] if error.args else None
-            rest = error.args[1:] if isinstance(first, str) else error.args
-            message = f"{where}: {first}" if isinstance(first, str) else where
-            error.args = (message, *rest)
-            raise
 
     def _store(
         self, trials: list[ThresholdCounts], probabilities: bool, positive: int
