@@ -27,7 +27,7 @@ from vizkit.classifier.threshold import (
     METRICS,
     N_THRESHOLDS,
     TrialData,
-    run_trial,
+    fit_and_count,
     threshold_metrics,
 )
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError
@@ -72,10 +72,20 @@ def fitted(model, X, y, **params):
     return DiscriminationThreshold(model, **params).fit(X, y)
 
 
-def splits_of(y, n_trials=N_TRIALS, test_size=TEST_SIZE, seed=SEED):
-    """The trials' splits, rebuilt as the documentation says they are made."""
-    splitter = StratifiedShuffleSplit(n_trials, test_size=test_size, random_state=seed)
-    return list(splitter.split(np.zeros((len(y), 1)), y))
+def splits_of(y, label=1, n_trials=N_TRIALS, test_size=TEST_SIZE, seed=SEED):
+    """The trials' splits, rebuilt as the documentation says they are made.
+
+    One stratified shuffle split per trial, stratified on the positive class,
+    seeded by the trial's own seed drawn from ``random_state``.
+    """
+    seeds = np.random.RandomState(seed).randint(np.iinfo(np.int32).max, size=n_trials)
+    rows = np.zeros((len(y), 1))
+    return [
+        next(StratifiedShuffleSplit(1, test_size=test_size, random_state=s).split(
+            rows, y == label
+        ))
+        for s in seeds
+    ]  # fmt: skip
 
 
 def positive_scores_of(model, X, label, method="predict_proba"):
@@ -89,7 +99,7 @@ def positive_scores_of(model, X, label, method="predict_proba"):
 def reference_trials(model, X, y, label, thresholds, fbeta=1.0, **kwargs):
     """Each trial's metrics at ``thresholds`` from sklearn.metrics: (trials, 4, t)."""
     trials = []
-    for train, test in splits_of(y):
+    for train, test in splits_of(y, label):
         trial = clone(model).fit(X[train], y[train])
         scores = positive_scores_of(trial, X[test], label, **kwargs)
         truth = y[test] == label
@@ -112,7 +122,7 @@ def reference_trials(model, X, y, label, thresholds, fbeta=1.0, **kwargs):
 def test_one_trial_equals_precision_recall_curve_and_fbeta_score(data):
     X, y = data
     split = splits_of(y)[0]
-    counts = run_trial(logistic(), trial_data(X, y), split)
+    counts = fit_and_count(logistic(), trial_data(X, y), *split)
     train, test = split
     scores = logistic().fit(X[train], y[train]).predict_proba(X[test])[:, 1]
     precision, recall, thresholds = precision_recall_curve(y[test], scores)
@@ -131,7 +141,7 @@ def test_one_trial_equals_precision_recall_curve_and_fbeta_score(data):
 def test_metrics_between_distinct_scores_are_the_step_values(data):
     X, y = data
     split = splits_of(y)[1]
-    counts = run_trial(logistic(), trial_data(X, y), split)
+    counts = fit_and_count(logistic(), trial_data(X, y), *split)
     grid = np.linspace(0, 1, 41)  # mostly between two scores, and beyond all
     train, test = split
     scores = logistic().fit(X[train], y[train]).predict_proba(X[test])[:, 1]
@@ -153,7 +163,7 @@ def test_fit_params_are_cut_to_each_trials_training_rows(data):
     weight = np.random.default_rng(0).uniform(0.1, 3, len(y))
     train, test = split = splits_of(y)[0]
     data = trial_data(X, y, fit_params={"sample_weight": weight})
-    counts = run_trial(logistic(), data, split)
+    counts = fit_and_count(logistic(), data, *split)
     model = logistic().fit(X[train], y[train], sample_weight=weight[train])
     expected = np.unique(model.predict_proba(X[test])[:, 1])[::-1]
     assert_allclose(counts.thresholds, expected)

@@ -130,42 +130,45 @@ def positive_scores(raw: Any, classes: np.ndarray, positive_label: Any) -> np.nd
     return scores
 
 
-def trial_splits(cv, n_trials: int, random_state, y: np.ndarray) -> list[tuple]:
-    """The ``(train, test)`` row indices of every trial.
+def trial_splitters(cv, n_trials: int, random_state, n_samples: int) -> list:
+    """One splitter per trial, each with its own seed drawn from ``random_state``.
 
-    A float ``cv`` gives ``n_trials`` stratified shuffle splits of that test
-    fraction (at least two samples), seeded by ``random_state``. A splitter
-    gives all of its splits ``n_trials`` times, each time from a copy of it
-    reseeded from ``random_state`` (the user's splitter is not changed).
+    A float ``cv`` becomes a one-split ``StratifiedShuffleSplit`` of that test
+    fraction (at least two test samples, one per class); a splitter is
+    copied, so the user's is not changed. A splitter without a
+    ``random_state`` gives the same splits in every trial.
     """
-    rows = np.zeros((len(y), 1))  # splitters only read the number of rows of X
+    if hasattr(cv, "split"):
+        template = cv
+    else:
+        test_size = cv if math.ceil(cv * n_samples) >= 2 else 2
+        template = StratifiedShuffleSplit(n_splits=1, test_size=test_size)
+    seeds = check_random_state(random_state).randint(
+        np.iinfo(np.int32).max, size=n_trials
+    )
+    splitters = []
+    for seed in seeds:
+        splitter = copy.deepcopy(template)
+        if hasattr(splitter, "random_state"):
+            splitter.random_state = int(seed)
+        splitters.append(splitter)
+    return splitters
+
+
+def split_rows(splitter, is_positive: np.ndarray) -> list[tuple]:
+    """A trial's ``(train, test)`` rows, stratified on the positive class.
+
+    Each test part must hold a positive sample (or recall is undefined) and
+    each training part both classes.
+    """
+    rows = np.zeros((len(is_positive), 1))  # splitters only count the rows of X
     try:
-        if not hasattr(cv, "split"):
-            # At least one test sample per class, or the split is refused.
-            test_size = cv if math.ceil(cv * len(y)) >= 2 else 2
-            splitter = StratifiedShuffleSplit(
-                n_splits=n_trials, test_size=test_size, random_state=random_state
-            )
-            return list(splitter.split(rows, y))
-        splits: list[tuple] = []
-        seeds = check_random_state(random_state).randint(
-            np.iinfo(np.int32).max, size=n_trials
-        )
-        for seed in seeds:
-            splitter = copy.deepcopy(cv)
-            if hasattr(splitter, "random_state"):
-                splitter.random_state = int(seed)
-            splits.extend(splitter.split(rows, y))
-        return splits
+        splits = list(splitter.split(rows, is_positive))
     except ValueError as error:
         raise VizkitValueError(
-            f"cv={cv!r} cannot split the {len(y)} samples into trials: {error} "
-            "Pass more samples or a larger test fraction."
+            f"cv cannot split the {len(rows)} samples into trials: {error} Pass "
+            "more samples or a larger test fraction."
         ) from None
-
-
-def check_splits(splits: list[tuple], is_positive: np.ndarray) -> None:
-    """Each trial tests on a positive sample and trains on both classes."""
     for train, test in splits:
         if not is_positive[test].any():
             raise VizkitValueError(
@@ -178,6 +181,7 @@ def check_splits(splits: list[tuple], is_positive: np.ndarray) -> None:
                 "a trial's training part holds a single class; lower cv (the test "
                 "fraction) or pass more samples of each class."
             )
+    return splits
 
 
 @dataclass(frozen=True)
@@ -193,14 +197,24 @@ class TrialData:
     owner: str = "DiscriminationThreshold"  # names the visualizer in errors
 
 
-def run_trial(model, data: TrialData, split: tuple) -> ThresholdCounts:
-    """Fit a clone of ``model`` on the train rows; count its scores on the test rows.
+def run_trial(model, data: TrialData, splitter) -> list[ThresholdCounts]:
+    """One trial: split the rows with ``splitter``, then fit and count each split.
 
     A top-level function, so process-based joblib backends (loky, dask) can
-    pickle it. The model's errors keep their type; their message starts
-    with the visualizer's name.
+    pickle it; all of a trial's work, splitting included, runs in the worker.
     """
-    train, test = split
+    return [
+        fit_and_count(model, data, train, test)
+        for train, test in split_rows(splitter, data.is_positive)
+    ]
+
+
+def fit_and_count(model, data: TrialData, train, test) -> ThresholdCounts:
+    """Fit a clone of ``model`` on the train rows; count its scores on the test rows.
+
+    The model's errors keep their type; their message starts with the
+    visualizer's name.
+    """
     params = {
         key: _safe_indexing(value, train)
         if hasattr(value, "__len__") and len(value) == len(data.is_positive)
@@ -532,28 +546,29 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
         assert positive is not None  # the target is binary
         label = self._class_values[positive]
         is_positive = y_array == label
-        splits = trial_splits(self.cv, self.n_trials, self.random_state, y_array)
-        check_splits(splits, is_positive)
         # Row-indexable copies for the trials (CSR for other sparse formats).
         X_rows, y_rows = indexable(X, y)
         data = TrialData(
             X_rows, y_rows, is_positive, method, label, kwargs, type(self).__name__
         )
-        self._store(self._run_trials(data, splits), method == "predict_proba", positive)
+        self._store(self._run_trials(data), method == "predict_proba", positive)
         return self
 
-    def _run_trials(self, data: TrialData, splits: list[tuple]) -> list:
-        """The counts of every trial, in split order, through joblib."""
+    def _run_trials(self, data: TrialData) -> list[ThresholdCounts]:
+        """The counts of every trial, in trial order, through joblib."""
         from tqdm.auto import tqdm
 
         model = clone(self.estimator)  # a template: the user's model is never fitted
-        jobs = (delayed(run_trial)(model, data, split) for split in splits)
+        splitters = trial_splitters(
+            self.cv, self.n_trials, self.random_state, len(data.is_positive)
+        )
+        jobs = (delayed(run_trial)(model, data, splitter) for splitter in splitters)
         results = Parallel(n_jobs=self.n_jobs, return_as="generator")(jobs)
         progress = tqdm(
-            results, total=len(splits), disable=not self.verbose,
+            results, total=len(splitters), disable=not self.verbose,
             desc=f"{type(self).__name__} trials", unit="trial",
         )  # fmt: skip
-        return list(progress)
+        return [counts for trial in progress for counts in trial]
 
     def _store(
         self, trials: list[ThresholdCounts], probabilities: bool, positive: int
