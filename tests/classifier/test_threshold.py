@@ -445,6 +445,7 @@ BAD_PARAMS = [
     ({"n_trials": 0}, "n_trials"),
     ({"n_jobs": 0}, "n_jobs"),
     ({"random_state": "seed"}, "random_state"),
+    ({"random_state": -1}, "random_state"),
 ]
 
 

@@ -303,10 +303,12 @@ def _check_exclude(value: Any, name: str, viz: Any) -> None:
 def _check_random_state(value: Any, name: str, viz: Any) -> None:
     if value is None or isinstance(value, np.random.RandomState):
         return
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+    seed = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if not (seed and 0 <= value < 2**32):
         raise VizkitValueError(
-            f"{name}={plain(value)!r} is not valid; pass an int seed (the same "
-            "seed gives the same splits), a numpy RandomState, or None."
+            f"{name}={plain(value)!r} is not valid; pass an int seed from 0 to "
+            "2**32 - 1 (the same seed gives the same splits), a numpy "
+            "RandomState, or None."
         )
 
 
@@ -329,25 +331,20 @@ def _check_n_jobs(value: Any, name: str, viz: Any) -> None:
 class DiscriminationThreshold(ScoreCurveVisualizer):
     """Precision, recall, F-beta and queue rate of a binary classifier by threshold.
 
-    A binary classifier predicts the positive class when its score (the
-    probability of ``predict_proba``, else ``decision_function``) is at or
-    above a threshold. ``fit`` runs ``n_trials`` trials: each splits the data
-    (stratified, ``cv`` of it for testing), fits a clone of the model on the
-    training part, and computes the four metrics at every threshold on the
-    test part. The queue rate is the share of test samples at or above the
-    threshold (the share a human would review). Every trial is read on one
-    common grid of :data:`N_THRESHOLDS` thresholds, evenly spaced over [0, 1]
-    for probabilities, else over the range of the trials' decision values;
-    the values are exact step values, not interpolated. The lines are the
-    middle quantile of each metric across the trials, the bands the lower and
-    upper ones, and a dashed line marks the threshold that maximises the
-    ``argmax`` metric's middle line.
+    The positive class is predicted where the model's score (``predict_proba``,
+    else ``decision_function``) is at or above the threshold; the queue rate is
+    the share of samples so flagged. ``fit`` runs ``n_trials`` trials, each
+    fitting a clone of the model on a stratified shuffle split and counting
+    its test scores, then reads every trial on one grid of
+    :data:`N_THRESHOLDS` thresholds (evenly spaced over [0, 1] for
+    probabilities, else over the trials' range of scores; exact step values,
+    not interpolated). Lines are the middle quantile across trials, bands the
+    outer two, and a dashed line marks ``threshold_``.
 
-    The user's model is never used by the trials (they fit clones); as in
-    the other model visualizers it is fitted on all of ``X`` (unless it was
-    already fitted, see ``is_fitted``), so ``viz.predict`` works. Its
-    ``predict`` keeps the model's own threshold: apply ``threshold_`` to its
-    scores to use the chosen one. Binary targets only.
+    The trials never touch the user's model; like the other model
+    visualizers, ``fit`` fits it on all of ``X`` (see ``is_fitted``), so
+    ``viz.predict`` works, with the model's own threshold: compare its scores
+    with ``threshold_`` to apply the chosen one. Binary targets only.
 
     Parameters
     ----------
