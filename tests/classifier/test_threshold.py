@@ -502,3 +502,21 @@ def test_a_model_error_in_a_trial_names_the_visualizer(data, n_jobs):
     with pytest.raises(ValueError, match="^DiscriminationThreshold: .* in a trial"):
         fitted(model, bad, y, n_jobs=n_jobs)
     assert np.isnan(bad[5, 0])
+
+
+def test_yellowbrick_documented_example_runs_with_the_import_changed():
+    """Yellowbrick's docs example (its spam data replaced by bundled binary data)."""
+    from vizkit.datasets import load_breast_cancer
+
+    X, y = load_breast_cancer()
+    model = LogisticRegression(solver="liblinear")
+    visualizer = DiscriminationThreshold(model, random_state=0)
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.n_trials_ == 50
+    assert 0 < visualizer.threshold_ < 1
+    assert visualizer.ax_.get_title() == "Threshold Plot for LogisticRegression"
+    quick = discrimination_threshold(
+        LogisticRegression(solver="liblinear"), X, y, random_state=0, show=False
+    )
+    assert_array_equal(quick.cv_scores_["fscore"], visualizer.cv_scores_["fscore"])
