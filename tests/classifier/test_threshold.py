@@ -21,6 +21,7 @@ from sklearn.model_selection import StratifiedShuffleSplit
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import LinearSVC
+from sklearn.utils import get_tags
 
 from vizkit.classifier import DiscriminationThreshold, discrimination_threshold
 from vizkit.classifier.threshold import (
@@ -485,6 +486,12 @@ def test_models_that_cannot_serve_are_refused(data):
 
     with pytest.raises(ModelError, match="predict_proba or decision_function"):
         fitted(PredictOnly(), X, y)
+
+
+def test_tags_say_binary_only_and_follow_the_model():
+    assert not get_tags(DiscriminationThreshold(logistic())).classifier_tags.multi_class
+    assert get_tags(DiscriminationThreshold(None)).classifier_tags is None
+    assert get_tags(DiscriminationThreshold(LinearRegression())).regressor_tags
 
 
 def test_score_before_fit_raises_not_fitted(data):

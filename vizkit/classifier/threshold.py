@@ -497,7 +497,8 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.classifier_tags.multi_class = False  # binary targets only
+        if tags.classifier_tags is not None:  # None without a classifier
+            tags.classifier_tags.multi_class = False  # binary targets only
         return tags
 
     def _check_params_together(self) -> None:
