@@ -205,6 +205,7 @@ DATA = {
     registry.SCORE.name: score_data,
     registry.TRANSFORMER.name: transformer_data,
     registry.TARGET.name: target_data,
+    registry.REPEATED_FIT.name: transformer_data,  # (X, y), as the model takes them
 }
 
 
