@@ -272,35 +272,6 @@ class CalibrationCurve(ScoreCurveVisualizer):
         self._require_probabilities()
         return super().score(X, y)
 
-    @classmethod
-    def from_predictions(cls, y_true, y_prob, *, pos_label=None, ax=None, **kwargs):
-        """Draw the calibration curves from true classes and probabilities.
-
-        Parameters
-        ----------
-        y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
-            The true classes, or a 0/1 label indicator matrix.
-        y_prob : array-like of shape (n_samples,) or (n_samples, n_classes)
-            Predicted probabilities, all in [0, 1]. For a binary target, the
-            probabilities of the positive class (``pos_label``), or one column
-            per sorted class; otherwise one column per sorted class (or label).
-        pos_label : int, float, bool or str, default=None
-            The positive class of a binary target. Needed with one-column
-            probabilities unless the classes are {0, 1} or {-1, 1} (then 1 is
-            positive); with two columns it defaults to the second sorted class.
-        ax : matplotlib Axes, default=None
-            Where to draw; None draws on a new figure.
-        **kwargs
-            Other CalibrationCurve parameters.
-
-        Returns
-        -------
-        viz : CalibrationCurve
-        """
-        return super().from_predictions(
-            y_true, y_prob, ax=ax, pos_label=pos_label, **kwargs
-        )
-
     def _require_probabilities(self) -> None:
         """Refuse a model without predict_proba, saying how to get one."""
         self._check_classifier()  # a regressor is told it is not a classifier

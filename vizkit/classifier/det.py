@@ -146,36 +146,6 @@ class DETCurve(ScoreCurveVisualizer):
         self.pos_label = pos_label
         self.eer_points = eer_points
 
-    @classmethod
-    def from_predictions(cls, y_true, y_score, *, pos_label=None, ax=None, **kwargs):
-        """Draw the DET curves from true classes and scores, without a model.
-
-        Parameters
-        ----------
-        y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
-            The true classes, or a 0/1 label indicator matrix.
-        y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
-            For a binary target, the scores of the positive class
-            (``pos_label``), or one column per sorted class; otherwise one
-            column per sorted class (or label).
-        pos_label : int, float, bool or str, default=None
-            The positive class of a binary target. Needed with one-column
-            scores unless the classes are {0, 1} or {-1, 1} (then 1 is
-            positive), as in ``sklearn.metrics.det_curve``; with two columns
-            it defaults to the second sorted class.
-        ax : matplotlib Axes, default=None
-            Where to draw; None draws on a new figure.
-        **kwargs
-            Other DETCurve parameters.
-
-        Returns
-        -------
-        viz : DETCurve
-        """
-        return super().from_predictions(
-            y_true, y_score, ax=ax, pos_label=pos_label, **kwargs
-        )
-
     # -- computation -----------------------------------------------------------------
 
     def _compute(self, data: ClassScores) -> None:

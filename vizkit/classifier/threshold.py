@@ -643,35 +643,6 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
             viz._one_trial(*viz._model_scores(X, y_true))
             return viz.plot(ax=ax)
 
-    @classmethod
-    def from_predictions(cls, y_true, y_score, *, pos_label=None, ax=None, **kwargs):
-        """Draw the metrics from true classes and scores, without a model.
-
-        Parameters
-        ----------
-        y_true : array-like of shape (n_samples,)
-            The true binary classes.
-        y_score : array-like of shape (n_samples,) or (n_samples, 2)
-            The scores of the positive class, or one column per sorted
-            class. Scores within [0, 1] are read on the [0, 1] grid.
-        pos_label : int, float, bool or str, default=None
-            The positive class; needed with one-column scores unless the
-            classes are {0, 1} or {-1, 1}.
-        ax : matplotlib Axes, default=None
-            Where to draw; None draws on a new figure.
-        **kwargs
-            Other DiscriminationThreshold parameters.
-
-        Returns
-        -------
-        viz : DiscriminationThreshold
-            One set of scores makes one trial: the bands collapse onto the
-            lines.
-        """
-        return super().from_predictions(
-            y_true, y_score, ax=ax, pos_label=pos_label, **kwargs
-        )
-
     def _score_predictions(self, y_true, y_score) -> None:
         if is_label_indicator(y_true):
             raise binary_only_error("y_true is a multilabel target")
