@@ -43,14 +43,7 @@ class ClassificationScoreVisualizer(ScoreVisualizer):
         (unless ``is_fitted`` says otherwise). A model that is not a
         classifier is refused by ``fit`` unless ``force_model=True``.
     {common: ax, fig}
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: classes, encoder}
     {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.

@@ -147,10 +147,7 @@ class ClassificationReport(ClassificationScoreVisualizer):
         The model to evaluate. If it is not fitted, ``fit`` fits it in place
         (unless ``is_fitted`` says otherwise).
     {common: ax}
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
+    {common: classes}
     cmap : str or matplotlib Colormap, default="YlOrRd"
         The colormap of the score cells.
     support : {None, False, True, "percent", "count"}, default=None
@@ -158,10 +155,7 @@ class ClassificationReport(ClassificationScoreVisualizer):
         "percent" show each class's share of the test samples, "count" its
         number of samples (weighted, with ``sample_weight``). Acts through
         ``score``.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: encoder}
     {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.

@@ -51,14 +51,7 @@ class ConfusionMatrix(ClassificationScoreVisualizer):
     percent : bool, default=False
         Show each cell as a percentage of its row (its true class) instead of
         a count.
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: classes, encoder}
     cmap : str or matplotlib Colormap, default="YlOrRd"
         The colormap of the cells.
     fontsize : float, default=None

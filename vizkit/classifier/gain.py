@@ -270,14 +270,7 @@ class CumulativeGain(GainLiftVisualizer):
     perfect : bool, default=True
         Also draw, dashed, the curve of a perfect model: gain 1 once the
         fraction targeted reaches the class's share of the samples.
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: classes, encoder}
     {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.
@@ -411,14 +404,7 @@ class LiftCurve(GainLiftVisualizer):
     perfect : bool, default=False
         Also draw, dashed, the lift of a perfect model: one over the class's
         share of the samples until that share is targeted, then ``1 / x``.
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: classes, encoder}
     {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.

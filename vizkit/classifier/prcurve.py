@@ -80,10 +80,7 @@ class PrecisionRecallCurve(ScoreCurveVisualizer):
         (unless ``is_fitted`` says otherwise). It is never wrapped or refitted
         to get per-class scores.
     {common: ax}
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
+    {common: classes}
     colors : list of colors or str, default=None
         The curves' colours: one colour, a list (class ``i`` takes the
         ``i``-th, the micro average the next) or a palette name. Wins over
@@ -91,10 +88,7 @@ class PrecisionRecallCurve(ScoreCurveVisualizer):
     cmap : str or matplotlib Colormap, default=None
         A colormap sampled evenly for the curves' colours when ``colors`` is
         None. Neither gives the current colour cycle.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: encoder}
     fill_area : bool, default=True
         Fill the area under each curve (its average precision) with the
         curve's colour.

@@ -70,14 +70,7 @@ class ROCAUC(ScoreCurveVisualizer):
     binary : bool, default=False
         For a binary target, draw only the curve of the positive class
         (Yellowbrick's shortcut for ``micro=macro=per_class=False``).
-    classes : list of str, default=None
-        Names for the classes, one per class, in the order of the sorted class
-        values (the order of the model's ``classes_``). They relabel the plot;
-        the computation always uses the model's own class values.
-    encoder : dict or fitted transformer, default=None
-        Maps class values to labels: a dict, or an object with
-        ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
-        of ``classes`` when both are given.
+    {common: classes, encoder}
     {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.

@@ -3,7 +3,7 @@
 :func:`common_params` fills numpydoc docstrings at import: a class docstring
 line ``{common: ax, fig}`` is replaced by the entries of
 :data:`COMMON_PARAMS`, the parameters that most visualizers share (drawing
-target, figure size, fitted-model handling). Quick methods build their
+target, figure size, fitted-model handling, class naming). Quick methods build their
 docstrings from their class's with :func:`param_docs` (``vizkit.registry``).
 """
 
@@ -34,6 +34,17 @@ is_fitted : bool or "auto", default="auto"
     ``sklearn.utils.validation.check_is_fitted`` (a model fitted by an
     earlier ``fit`` of the visualizer is refitted); False refits it in
     ``fit``; True never fits it.""",
+    # Classifier visualizers.
+    "classes": """\
+classes : list of str, default=None
+    Names for the classes, one per class, in the order of the sorted class
+    values (the order of the model's ``classes_``). They relabel the plot;
+    the computation always uses the model's own class values.""",
+    "encoder": """\
+encoder : dict or fitted transformer, default=None
+    Maps class values to labels: a dict, or an object with
+    ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
+    of ``classes`` when both are given.""",
     "title": """\
 title : str, default=None
     The title of the plot; None uses the visualizer's own title.""",
