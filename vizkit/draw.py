@@ -16,6 +16,10 @@ from typing import Any, Literal
 
 import numpy as np
 
+#: Curves reaching the edges of their axes (a rate of 0 or 1) are drawn
+#: unclipped above the spines (zorder 2.5) so they stay visible; the legend
+#: (zorder 5) stays on top of them.
+CURVE_ZORDER = 3
 #: Rows above which 2-D scatters are drawn as a binned density image.
 DENSITY_THRESHOLD = 50_000
 #: Bins along each axis of the density image.

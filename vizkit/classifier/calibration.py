@@ -7,13 +7,12 @@ import numpy as np
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
+from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import ModelError
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.docs import common_params
 
-# Curves are drawn above the spines and unclipped, so points at 0 or 1 show.
-CURVE_ZORDER = 3
 # The histogram's height, as a fraction of the reliability diagram's.
 HISTOGRAM_HEIGHT = "30%"
 

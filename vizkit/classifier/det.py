@@ -8,8 +8,8 @@ from sklearn import metrics
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.classifier.rocauc import CURVE_ZORDER
 from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
+from vizkit.draw import CURVE_ZORDER
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import THIN_RESOLUTION, thin_curve

@@ -22,6 +22,7 @@ import numpy as np
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.scores import BINARY, ClassScores, ScoreCurveVisualizer
+from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
@@ -29,9 +30,6 @@ from vizkit.utils.curves import thin_curve, threshold_counts
 from vizkit.utils.docs import common_params
 
 #: Key of the positive class's curve for a binary target (else class indices).
-# As ROCAUC: curves above the spines and unclipped, so a curve along an edge
-# stays visible; the legend (zorder 5) stays on top.
-CURVE_ZORDER = 3
 #: Largest gap along x between the points drawn on a lift curve: gain / x is
 #: curved between two thresholds far apart (a model with few distinct scores).
 LIFT_SPACING = 1e-3

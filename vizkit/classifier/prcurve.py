@@ -12,6 +12,7 @@ from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.scores import BINARY as BINARY_TARGET
 from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
+from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, resolve_colors
@@ -25,10 +26,6 @@ from vizkit.utils.docs import common_params
 
 # Keys of the averaged and single curves in ``precision_``, ``recall_``, ...
 MICRO, BINARY = "micro", "binary"
-# Curves are drawn above the axes spines (zorder 2.5) and unclipped, so a curve
-# running along an edge (precision 1, recall 1) stays visible; the legend (5)
-# stays on top. Reference lines (iso-F1, chance) stay under the curves.
-CURVE_ZORDER = 3
 REFERENCE_ZORDER = 1.5
 # Room above precision 1, so a curve along the top edge is not hidden by it.
 PRECISION_TOP = 1.05

@@ -11,6 +11,7 @@ from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.scores import BINARY as BINARY_TARGET
 from vizkit.classifier.scores import ClassScores, ScoreCurveVisualizer
+from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
@@ -22,9 +23,6 @@ from vizkit.utils.validation import to_numpy
 MICRO, MACRO, BINARY = "micro", "macro", "binary"
 # Name of the per-class curves in the list of curves to compute.
 PER_CLASS = "per_class"
-# Curves are drawn above the axes spines (zorder 2.5) and unclipped, so a curve
-# running along an edge (FPR 0, TPR 1) stays visible; the legend (5) stays on top.
-CURVE_ZORDER = 3
 
 
 @common_params

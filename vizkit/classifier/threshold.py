@@ -36,6 +36,7 @@ from vizkit.classifier.scores import (
     ScoreCurveVisualizer,
     is_probability,
 )
+from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import LINE_COLOR, class_colors
@@ -48,8 +49,6 @@ from vizkit.utils.validation import check_classes, check_target, plain
 METRICS = ("precision", "recall", "fscore", "queue_rate")
 #: Points of the threshold grid every trial is read on.
 N_THRESHOLDS = 1001
-#: Lines are drawn unclipped above the spines, so a metric at 0 or 1 stays visible.
-CURVE_ZORDER = 3
 
 
 # -- computations (arrays in, arrays out) -------------------------------------------
