@@ -25,8 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from vizkit.exceptions import VizkitDeprecationWarning, VizkitValueError, VizkitWarning
-from vizkit.utils.validation import check_option
+from vizkit.utils.validation import check_option, plain
 
 Check = Callable[[Any, str, Any], None]  # (value, name, visualizer) -> None
 
@@ -90,6 +92,40 @@ def number(
 
     middle = None if low is None or high is None else (low + high) / 4
     return Param(check, draw=draw, example=middle)
+
+
+def _random_state_check(value: Any, name: str, viz: Any) -> None:
+    if value is None or isinstance(value, np.random.RandomState):
+        return
+    seed = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if not (seed and 0 <= value < 2**32):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass an int seed from 0 to "
+            "2**32 - 1 (the same seed gives the same splits), a numpy "
+            "RandomState, or None."
+        )
+
+
+def _n_jobs_check(value: Any, name: str, viz: Any) -> None:
+    ok = value is None or (
+        isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    )
+    if not ok or value == 0:
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass None (one job, or "
+            "joblib's parallel_config), a positive number of jobs, or -1 for all "
+            "processors."
+        )
+
+
+def random_state() -> Param:
+    """A seed (an int from 0 to 2**32 - 1), a numpy RandomState, or None."""
+    return Param(_random_state_check)
+
+
+def n_jobs() -> Param:
+    """joblib's ``n_jobs``: None, a positive number of jobs, or -1 and below."""
+    return Param(_n_jobs_check)
 
 
 def _within(value: float, low: float | None, high: float | None) -> bool:

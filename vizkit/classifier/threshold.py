@@ -299,30 +299,6 @@ def _check_exclude(value: Any, name: str, viz: Any) -> None:
         )
 
 
-def _check_random_state(value: Any, name: str, viz: Any) -> None:
-    if value is None or isinstance(value, np.random.RandomState):
-        return
-    seed = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    if not (seed and 0 <= value < 2**32):
-        raise VizkitValueError(
-            f"{name}={plain(value)!r} is not valid; pass an int seed from 0 to "
-            "2**32 - 1 (the same seed gives the same splits), a numpy "
-            "RandomState, or None."
-        )
-
-
-def _check_n_jobs(value: Any, name: str, viz: Any) -> None:
-    ok = value is None or (
-        isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    )
-    if not ok or value == 0:
-        raise VizkitValueError(
-            f"{name}={plain(value)!r} is not valid; pass None (one job, or "
-            "joblib's parallel_config), a positive number of jobs, or -1 for all "
-            "processors."
-        )
-
-
 # -- the visualizer -----------------------------------------------------------------
 
 
@@ -447,8 +423,8 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
         "argmax": P.choice(*METRICS, None),
         "exclude": P.Param(_check_exclude, draw=True, example="queue_rate"),
         "quantiles": P.Param(_check_quantiles),
-        "random_state": P.Param(_check_random_state),
-        "n_jobs": P.Param(_check_n_jobs),
+        "random_state": P.random_state(),
+        "n_jobs": P.n_jobs(),
         "verbose": P.boolean(),
     }
 
