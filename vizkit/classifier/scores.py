@@ -22,7 +22,6 @@ from vizkit.classifier.base import (
     check_class_target,
     check_label_indicator,
     is_label_indicator,
-    label_columns,
 )
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.utils.labels import encode_target
@@ -173,17 +172,14 @@ class ScoreCurveVisualizer(ClassificationScoreVisualizer):
         )
 
     def _score_predictions(self, y_true, y_score) -> None:
-        self._multilabel = is_label_indicator(y_true)
-        if self._multilabel:
+        observed = None
+        if is_label_indicator(y_true):
             y_array = check_label_indicator(y_true, "y_true", len(to_numpy(y_true)))
-            self._set_classes(label_columns(y_true))
-            self.class_counts_ = y_array.sum(axis=0).astype(np.int64)
         else:
             y_array = check_class_target(check_target(y_true, name="y_true"), "y_true")
-            values, counts = np.unique(y_array, return_counts=True)
-            check_classes(values, "y_true")
-            self._set_classes(values)
-            self.class_counts_ = counts
+            observed = np.unique(y_array, return_counts=True)
+            check_classes(observed[0], "y_true")
+        self._find_classes(y_array, y_true, observed)  # without a model: sorted
         self._compute(self._class_scores(y_array, y_score, "y_score", False))
 
     def _compute(self, data: ClassScores) -> None:
