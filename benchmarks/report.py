@@ -12,11 +12,12 @@ from benchmarks.timing import CaseResult, Timing
 #: Column titles of the implementations, in table order.
 LABELS: dict[str, str] = {
     "vizkit": "vizkit",
+    "serial": "vizkit n_jobs=1",
     "display": "sklearn Display",
     "floor": "floor",
     "yellowbrick": "Yellowbrick",
 }
-PEERS = ("display", "floor", "yellowbrick")
+PEERS = ("serial", "display", "floor", "yellowbrick")
 START = "<!-- results:start (written by benchmarks/run.py) -->"
 END = "<!-- results:end -->"
 PACKAGES = ("numpy", "scipy", "scikit-learn", "matplotlib", "vizkit", "yellowbrick")

@@ -16,12 +16,14 @@ from benchmarks.cases import (
     prcurve,
     residuals,
     rocauc,
+    threshold,
 )
 
 CASES: dict[str, ModuleType] = {
     "confusion_matrix": confusion_matrix,
     "rocauc": rocauc,
     "prcurve": prcurve,
+    "threshold": threshold,
     "residuals": residuals,
     "pca": pca,
     "class_balance": class_balance,
