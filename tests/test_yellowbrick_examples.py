@@ -134,6 +134,54 @@ def test_precision_recall_curve_multiclass_and_quick_method():
     assert 0.5 < viz.score_ <= 1
 
 
+def test_classification_report_time_series_split():
+    from sklearn.naive_bayes import GaussianNB
+
+    from vizkit.classifier import ClassificationReport, classification_report
+
+    X, y = load_breast_cancer()  # replaces the downloaded occupancy data
+    classes = ["malignant", "benign"]
+    for train_index, test_index in TimeSeriesSplit().split(X):
+        X_train, X_test = X[train_index], X[test_index]
+        y_train, y_test = y[train_index], y[test_index]
+    visualizer = ClassificationReport(GaussianNB(), classes=classes, support=True)
+    visualizer.fit(X_train, y_train)
+    visualizer.score(X_test, y_test)
+    visualizer.show()
+    assert set(visualizer.scores_) == {"precision", "recall", "f1", "support"}
+    quick = classification_report(
+        GaussianNB(), X_train, y_train, X_test, y_test, classes=classes,
+        support=True, show=False,
+    )  # fmt: skip
+    assert quick.scores_ == visualizer.scores_
+
+
+def test_class_prediction_error_fruits():
+    from sklearn.datasets import make_classification
+    from sklearn.ensemble import RandomForestClassifier
+
+    from vizkit.classifier import ClassPredictionError, class_prediction_error
+
+    X, y = make_classification(
+        n_samples=1000, n_classes=5, n_informative=3, n_clusters_per_class=1,
+        random_state=36,
+    )  # fmt: skip
+    classes = ["apple", "kiwi", "pear", "banana", "orange"]
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.20, random_state=42)
+    visualizer = ClassPredictionError(
+        RandomForestClassifier(random_state=42, n_estimators=10), classes=classes
+    )
+    visualizer.fit(X_train, y_train)
+    visualizer.score(X_test, y_test)
+    visualizer.show()
+    assert visualizer.predictions_.sum() == len(y_test)
+    quick = class_prediction_error(
+        RandomForestClassifier(random_state=42, n_estimators=10),
+        X_train, y_train, X_test, y_test, classes=classes, show=False,
+    )  # fmt: skip
+    np.testing.assert_array_equal(quick.predictions_, visualizer.predictions_)
+
+
 def test_residuals_plot():
     from vizkit.regressor import ResidualsPlot
 
