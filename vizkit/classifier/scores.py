@@ -26,7 +26,13 @@ from vizkit.classifier.base import (
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.utils.labels import encode_target
 from vizkit.utils.response import SCORE_METHODS, response_method
-from vizkit.utils.validation import check_classes, check_target, plain, to_numpy
+from vizkit.utils.validation import (
+    check_classes,
+    check_target,
+    n_samples_of,
+    plain,
+    to_numpy,
+)
 
 # Values of ``target_type_``; "binary" is also the key of a binary target's
 # single curve in the visualizers' dict attributes.
@@ -174,7 +180,8 @@ class ScoreCurveVisualizer(ClassificationScoreVisualizer):
     def _score_predictions(self, y_true, y_score) -> None:
         observed = None
         if is_label_indicator(y_true):
-            y_array = check_label_indicator(y_true, "y_true", len(to_numpy(y_true)))
+            n_samples = n_samples_of(y_true, "y_true")
+            y_array = check_label_indicator(y_true, "y_true", n_samples)
         else:
             y_array = check_class_target(check_target(y_true, name="y_true"), "y_true")
             observed = np.unique(y_array, return_counts=True)
