@@ -206,6 +206,7 @@ DATA = {
     registry.TRANSFORMER.name: transformer_data,
     registry.TARGET.name: target_data,
     registry.REPEATED_FIT.name: transformer_data,  # (X, y), as the model takes them
+    registry.CLUSTER.name: transformer_data,  # y is ignored by clusterers
 }
 
 

@@ -52,3 +52,12 @@ def binary() -> Example:
         random_state=0,
     )  # fmt: skip
     return Example(X, y, lambda: LogisticRegression(max_iter=500))
+
+
+def blobs() -> Example:
+    """150 rows, 5 features in 4 well-separated blobs, with a 4-means model."""
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    X, y = make_blobs(n_samples=150, n_features=5, centers=4, random_state=0)
+    return Example(X, y, lambda: KMeans(n_clusters=4, n_init=3, random_state=0))

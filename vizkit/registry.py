@@ -43,6 +43,7 @@ FAMILY_TITLES: dict[str, str] = {
     "regressor": "Regression: residuals",
     "features": "Features: projections",
     "target": "Target: class balance",
+    "cluster": ("Clustering: elbow, silhouette, intercluster distance and dendrogram"),
 }
 
 

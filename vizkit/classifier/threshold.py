@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from joblib import Parallel, delayed
 from sklearn.base import clone
 from sklearn.metrics import fbeta_score
 from sklearn.model_selection import StratifiedShuffleSplit
@@ -42,6 +41,7 @@ from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.curves import ThresholdCounts, threshold_counts
 from vizkit.utils.docs import common_params
+from vizkit.utils.parallel import run_jobs
 from vizkit.utils.response import response_method
 from vizkit.utils.validation import check_classes, check_target, plain
 
@@ -529,19 +529,16 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
 
     def _run_trials(self, data: TrialData) -> list[ThresholdCounts]:
         """The counts of every trial, in trial order, through joblib."""
-        from tqdm.auto import tqdm
-
         model = clone(self.estimator)  # a template: the user's model is never fitted
         splitters = trial_splitters(
             self.cv, self.n_trials, self.random_state, len(data.is_positive)
         )
-        jobs = (delayed(run_trial)(model, data, splitter) for splitter in splitters)
-        results = Parallel(n_jobs=self.n_jobs, return_as="generator")(jobs)
-        progress = tqdm(
-            results, total=len(splitters), disable=not self.verbose,
+        trials = run_jobs(
+            run_trial, ((model, data, splitter) for splitter in splitters),
+            total=len(splitters), n_jobs=self.n_jobs, verbose=self.verbose,
             desc=f"{type(self).__name__} trials", unit="trial",
         )  # fmt: skip
-        return [counts for trial in progress for counts in trial]
+        return [counts for trial in trials for counts in trial]
 
     def _store(
         self, trials: list[ThresholdCounts], probabilities: bool, positive: int

@@ -1,0 +1,38 @@
+"""Repeated fits through joblib, with a progress bar.
+
+Every visualizer that fits a model many times (a threshold trial, one k of an
+elbow curve, one alpha) runs its fits through :func:`run_jobs`, so ``n_jobs``
+and ``joblib.parallel_config(backend="dask")`` act on all of them alike and
+the results never depend on how the work was spread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from joblib import Parallel, delayed
+
+
+def run_jobs(
+    function: Callable[..., Any],
+    arguments: Iterable[tuple],
+    *,
+    total: int,
+    n_jobs: int | None,
+    verbose: bool,
+    desc: str,
+    unit: str = "fit",
+) -> list[Any]:
+    """``[function(*args) for args in arguments]``, run through joblib, in order.
+
+    ``function`` must be a module-level function (process-based backends such
+    as loky and dask pickle it). The progress bar counts finished jobs; it is
+    shown only when ``verbose`` is true.
+    """
+    from tqdm.auto import tqdm
+
+    jobs = (delayed(function)(*args) for args in arguments)
+    results = Parallel(n_jobs=n_jobs, return_as="generator")(jobs)
+    progress = tqdm(results, total=total, disable=not verbose, desc=desc, unit=unit)
+    return list(progress)
