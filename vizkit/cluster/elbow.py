@@ -1,0 +1,654 @@
+"""The elbow method: a clustering score for each number of clusters k.
+
+:class:`KElbowVisualizer` fits a copy of a clustering model for each k,
+scores each clustering, and marks the k where the curve bends (distortion)
+or peaks (silhouette, Calinski-Harabasz, Davies-Bouldin). The fits run
+through joblib (``n_jobs``, ``verbose``); the fit time of each k is drawn on
+a second y axis.
+"""
+
+from __future__ import annotations
+
+import numbers
+import time
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import clone
+from sklearn.metrics import (
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    pairwise_distances,
+    silhouette_score,
+)
+
+from vizkit import examples
+from vizkit import params as P
+from vizkit.cluster.base import ClusteringScoreVisualizer
+from vizkit.exceptions import (
+    ModelError,
+    NotFitted,
+    VizkitValueError,
+    VizkitWarning,
+)
+from vizkit.registry import CLUSTER, declare
+from vizkit.style import LINE_COLOR, class_colors
+from vizkit.utils.docs import common_params
+from vizkit.utils.knee import find_knee
+from vizkit.utils.parallel import run_jobs
+from vizkit.utils.sampling import sample_rows
+from vizkit.utils.validation import check_X, plain
+
+__all__ = ["KElbowVisualizer", "KElbow", "distortion_score", "kelbow_visualizer"]
+
+#: The clustering scores, by the name ``metric`` takes.
+METRICS = ("distortion", "silhouette", "calinski_harabasz", "davies_bouldin")
+#: Scores where a lower value is a better clustering.
+LOWER_IS_BETTER = ("distortion", "davies_bouldin")
+#: Scores computed with ``distance_metric``; the others are Euclidean.
+USE_DISTANCE_METRIC = ("distortion", "silhouette")
+#: The label of the twin axis holding the fit times, found again on redraw.
+_TIMINGS_AXES_LABEL = "vizkit-kelbow-fit-time"
+
+
+# -- computations (arrays in, arrays out) -------------------------------------------
+
+
+def k_values(k: Any) -> np.ndarray:
+    """The numbers of clusters to try, sorted, from ``k`` as Yellowbrick reads it.
+
+    An int ``k`` means 2 to ``k`` inclusive; a tuple of two ints is
+    ``range(start, stop)`` (stop excluded); any other iterable of ints lists
+    the values (repeats dropped). Every value must be at least 2.
+    """
+    if _is_int(k):
+        values = list(range(2, int(k) + 1)) if k >= 2 else [int(k)]
+    elif isinstance(k, tuple) and len(k) == 2 and all(map(_is_int, k)):
+        values = list(range(int(k[0]), int(k[1])))
+    elif isinstance(k, Iterable) and not isinstance(k, str | bytes):
+        values = list(k)
+    else:
+        values = []
+    if not values or not all(map(_is_int, values)) or min(values) < 2:
+        raise VizkitValueError(
+            f"k={plain(k)!r} is not valid; pass the largest number of clusters "
+            "(an int of at least 2: k=10 tries 2 to 10), a (start, stop) tuple "
+            "(stop excluded, start of at least 2), or a list of ints of at least 2."
+        )
+    return np.unique(np.asarray(values, dtype=np.int64))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def check_k_range(ks: np.ndarray, n_samples: int) -> None:
+    """Refuse a number of clusters that is not below the number of samples."""
+    if ks.max() >= n_samples:
+        raise VizkitValueError(
+            f"k goes up to {ks.max()} clusters, but X has only {n_samples} samples; "
+            f"each k must be from 2 to n_samples - 1 = {n_samples - 1}: pass a "
+            "smaller k or more samples."
+        )
+
+
+def label_means(X: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of each cluster's rows, and each row's cluster index into them."""
+    _, inverse = np.unique(labels, return_inverse=True)
+    counts = np.bincount(inverse)
+    sums = np.stack(
+        [np.bincount(inverse, weights=X[:, j]) for j in range(X.shape[1])], axis=1
+    )
+    return sums / counts[:, np.newaxis], inverse
+
+
+def distortion_score(
+    X, labels, metric: Any = "euclidean", *, centers: np.ndarray | None = None
+) -> float:
+    """The sum of squared distances from each sample to its cluster's center.
+
+    ``centers`` are the model's (``KMeans.cluster_centers_``, row ``i`` for
+    label ``i``); without them each cluster's center is the mean of its rows.
+    With the Euclidean distance and a KMeans model's centers this is the
+    model's ``inertia_``. ``metric`` is any distance
+    ``sklearn.metrics.pairwise_distances`` accepts.
+    """
+    X = np.asarray(X, dtype=np.float64)
+    labels = np.asarray(labels)
+    usable = (
+        centers is not None
+        and np.ndim(centers) == 2
+        and np.shape(centers)[1] == X.shape[1]
+        and labels.min() >= 0
+        and labels.max() < len(centers)
+    )
+    if usable:
+        rows = labels
+    else:
+        centers, rows = label_means(X, labels)
+    centers = np.asarray(centers, dtype=np.float64)
+    if metric in ("euclidean", "l2"):  # exactly, as KMeans sums its inertia
+        return float(np.sum((X - centers[rows]) ** 2))
+    total = 0.0
+    for index in np.unique(rows):
+        members = X[rows == index]
+        distances = pairwise_distances(members, centers[index : index + 1], metric)
+        total += float(np.sum(distances**2))
+    return total
+
+
+def cluster_score(
+    X: np.ndarray,
+    labels: np.ndarray,
+    metric: str,
+    distance_metric: Any = "euclidean",
+    centers: np.ndarray | None = None,
+    rows: np.ndarray | None = None,
+) -> float:
+    """The ``metric`` of a clustering of ``X`` (``rows``: the silhouette's sample)."""
+    if metric == "distortion":
+        return distortion_score(X, labels, distance_metric, centers=centers)
+    n_labels = len(np.unique(labels))
+    if not 2 <= n_labels < len(labels):
+        raise VizkitValueError(
+            f"the {metric} score needs from 2 to n_samples - 1 clusters, but the "
+            f"model put the {len(labels)} samples in {n_labels}; pass more varied "
+            "data, or use metric='distortion'."
+        )
+    if metric == "silhouette":
+        if rows is not None:
+            X, labels = X[rows], labels[rows]
+        return float(silhouette_score(X, labels, metric=distance_metric))
+    if metric == "calinski_harabasz":
+        return float(calinski_harabasz_score(X, labels))
+    return float(davies_bouldin_score(X, labels))
+
+
+def elbow_index(ks: np.ndarray, scores: np.ndarray, metric: str) -> int | None:
+    """Position in ``ks`` of the elbow of the scores, or None.
+
+    The distortion falls as k grows, fast while k is below the number of
+    real clusters, then slowly: its elbow is the knee of a convex decreasing
+    curve (:func:`vizkit.utils.knee.find_knee`). The silhouette and the
+    Calinski-Harabasz score peak at the best k, the Davies-Bouldin score
+    dips there: their elbow is that optimum, unless it is at the largest k,
+    where a larger k might score better still.
+    """
+    if metric == "distortion":
+        return find_knee(ks, scores, curve="convex", direction="decreasing")
+    best = int(np.argmin(scores) if metric in LOWER_IS_BETTER else np.argmax(scores))
+    return None if best == len(ks) - 1 else best
+
+
+def n_clusters_param(estimator: Any) -> str | None:
+    """The parameter that sets the model's number of clusters, or None.
+
+    ``n_clusters`` itself, or one nested parameter ending in
+    ``__n_clusters`` (the clusterer of a Pipeline).
+    """
+    params = estimator.get_params(deep=True)
+    if "n_clusters" in params:
+        return "n_clusters"
+    nested = [key for key in params if key.endswith("__n_clusters")]
+    return nested[0] if len(nested) == 1 else None
+
+
+@dataclass(frozen=True)
+class ElbowData:
+    """What every k's fit shares."""
+
+    X: Any  # the data as the user passed it, for the model
+    X_values: np.ndarray  # the same data as floats, for the scores
+    metric: str
+    distance_metric: Any
+    param: str  # the model's number-of-clusters parameter
+    fit_params: dict
+    rows: np.ndarray | None = None  # the silhouette's sampled rows
+    owner: str = "KElbowVisualizer"  # names the visualizer in errors
+
+
+def fit_and_score(model, k: int, data: ElbowData) -> tuple[float, float, Any]:
+    """Fit a clone of ``model`` with ``k`` clusters; its score, fit seconds, model.
+
+    A top-level function, so process-based joblib backends (loky, dask) can
+    pickle it. The model's errors keep their type; their message starts with
+    the visualizer's name.
+    """
+    model = clone(model).set_params(**{data.param: k})
+    start = time.perf_counter()
+    try:
+        if hasattr(model, "fit_predict"):
+            labels = model.fit_predict(data.X, **data.fit_params)
+        else:
+            labels = model.fit(data.X, **data.fit_params).labels_
+    except Exception as error:
+        where = f"{data.owner}: {type(model).__name__} failed with {k} clusters"
+        first = error.args[0] if error.args else None
+        error.args = (f"{where}: {first}" if isinstance(first, str) else where,)
+        raise
+    seconds = time.perf_counter() - start
+    centers = getattr(model, "cluster_centers_", None)
+    score = cluster_score(
+        data.X_values, np.asarray(labels), data.metric, data.distance_metric,
+        centers=centers, rows=data.rows,
+    )  # fmt: skip
+    return score, seconds, model
+
+
+# -- checks of the parameters --------------------------------------------------------
+
+
+def _check_k(value: Any, name: str, viz: Any) -> None:
+    k_values(value)
+
+
+def _check_distance_metric(value: Any, name: str, viz: Any) -> None:
+    if callable(value):
+        return
+    ok = isinstance(value, str) and value != "precomputed"
+    if ok:
+        try:  # whatever pairwise_distances accepts, sklearn's names and scipy's
+            pairwise_distances(np.zeros((1, 2)), np.ones((1, 2)), metric=value)
+        except (ValueError, TypeError):
+            ok = False
+    if not ok:
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass a distance that "
+            "sklearn.metrics.pairwise_distances accepts (e.g. 'euclidean', "
+            "'manhattan', 'cosine') or a function of two rows ('precomputed' is "
+            "not supported: the model is fitted on X)."
+        )
+
+
+# -- the visualizer -----------------------------------------------------------------
+
+
+@common_params
+class KElbowVisualizer(ClusteringScoreVisualizer):
+    """A clustering score for each number of clusters k, with the elbow marked.
+
+    ``fit`` fits a clone of the model for each k (``n_clusters=k``, through
+    joblib), scores each clustering of ``X`` and finds the elbow. The user's
+    model is never changed nor fitted. With ``metric="distortion"`` the elbow
+    is the knee of the falling curve (where adding clusters stops paying
+    off, found as in Kneedle: :func:`vizkit.utils.knee.find_knee`); the
+    silhouette and Calinski-Harabasz scores peak at the best k and the
+    Davies-Bouldin score dips there, so their elbow is that optimum (not at
+    the largest k tried, where more clusters might score better still).
+    When no elbow is found, ``elbow_value_`` is None, with a warning.
+
+    ``score(X)`` rates the model at the elbow (``estimator_``) on new data:
+    the ``metric`` of its clustering of ``X`` (``estimator_.predict``), with
+    the sign that makes higher better, as scikit-learn's scorers do
+    (distortion and Davies-Bouldin are negated). So ``GridSearchCV`` and
+    ``Pipeline.score`` accept the visualizer.
+
+    Parameters
+    ----------
+    estimator : scikit-learn clusterer
+        A model with a number of clusters to set: an ``n_clusters``
+        parameter (``KMeans``, ``MiniBatchKMeans``, ``AgglomerativeClustering``,
+        ``SpectralClustering``, ``Birch``...), or one nested ``__n_clusters``
+        parameter (a Pipeline ending in one). It is cloned for each k; set
+        its ``random_state`` for results that repeat.
+    {common: ax}
+    k : int, tuple of 2 ints or list of ints, default=10
+        The numbers of clusters to try: an int tries 2 to ``k`` inclusive, a
+        ``(start, stop)`` tuple ``range(start, stop)``, a list (or range) its
+        values. Each must be from 2 to n_samples - 1.
+    metric : {"distortion", "silhouette", "calinski_harabasz", "davies_bouldin"}, \
+default="distortion"
+        The score of each clustering: the sum of squared distances from each
+        sample to its cluster's center (the model's ``cluster_centers_`` if
+        it has them, else the cluster's mean; KMeans' ``inertia_`` with the
+        Euclidean distance), the mean silhouette coefficient, the
+        Calinski-Harabasz index, or the Davies-Bouldin index (lower is
+        better).
+    distance_metric : str or callable, default="euclidean"
+        The distance of the distortion and silhouette scores, any that
+        ``sklearn.metrics.pairwise_distances`` accepts. The Calinski-Harabasz
+        and Davies-Bouldin indices are Euclidean by definition (a warning
+        says so when another distance is given).
+    timings : bool, default=True
+        Draw each k's fit time (in seconds) on a second y axis. The times
+        are always measured (``k_timers_``).
+    locate_elbow : bool, default=True
+        Mark the elbow with a dashed line, and warn when there is none. The
+        elbow is computed either way (``elbow_value_``).
+    sample : int, default=None
+        The silhouette compares every pair of samples, so it takes time
+        quadratic in their number: with ``sample`` set and more samples than
+        that, each k's silhouette is computed on the same ``sample`` rows
+        drawn at random (the title says so). None uses all rows. The other
+        scores always use all rows.
+    random_state : int, RandomState or None, default=None
+        Seeds the silhouette's sample (None draws with seed 0).
+    n_jobs : int, default=None
+        The k fits run in parallel through joblib: None is one job unless a
+        ``joblib.parallel_config`` says otherwise (e.g. a dask backend), -1
+        uses every processor. Results do not depend on it.
+    verbose : bool, default=False
+        Show a progress bar of the finished fits.
+    is_fitted : bool or "auto", default="auto"
+        Accepted for Yellowbrick compatibility; no effect, as every k is
+        fitted on a clone of the model.
+    force_model : bool, default=False
+        Skip the check that ``estimator`` is a clusterer.
+    {common: fig}
+    title : str, default=None
+        The title of the plot; None gives "<Metric> Score Elbow for <Model>
+        Clustering".
+    {common: size}
+
+    Attributes
+    ----------
+    k_values_ : ndarray of int
+        The numbers of clusters tried, sorted.
+    k_scores_ : ndarray of float
+        The ``metric`` of the clustering at each k.
+    k_timers_ : ndarray of float
+        The seconds each k's fit took (fitting and labelling, not scoring).
+    elbow_value_ : int or None
+        The k at the elbow; None when there is none.
+    elbow_score_ : float or None
+        The score at ``elbow_value_``; None when there is no elbow.
+    estimator_ : estimator or None
+        The clone of the model fitted with ``elbow_value_`` clusters on
+        ``X`` (the very fit scored on the curve); None without an elbow.
+    score_ : float
+        What ``score`` returned last.
+    ax_, fit_time_ax_ : matplotlib Axes
+        The axes of the scores and, when ``timings``, the twin axes of the
+        fit times.
+    lines_ : dict of matplotlib Line2D
+        The drawn ``"score"`` and, when drawn, ``"elbow"`` and ``"fit_time"``
+        lines.
+
+    Examples
+    --------
+    >>> from sklearn.cluster import KMeans
+    >>> from vizkit.cluster import KElbowVisualizer
+    >>> viz = KElbowVisualizer(KMeans(random_state=0), k=(2, 11))
+    >>> viz.fit(X)  # doctest: +SKIP
+    >>> viz.elbow_value_  # doctest: +SKIP
+    >>> viz.show()  # doctest: +SKIP
+    """
+
+    _params = {
+        "k": P.Param(_check_k),
+        "metric": P.choice(*METRICS),
+        "distance_metric": P.Param(_check_distance_metric),
+        "timings": P.boolean(draw=True),
+        "locate_elbow": P.boolean(draw=True),
+        "sample": P.number(2, integer=True, none=True),
+        "random_state": P.random_state(),
+        "n_jobs": P.n_jobs(),
+        "verbose": P.boolean(),
+    }
+
+    def __init__(
+        self,
+        estimator,
+        ax=None,
+        k=10,
+        metric="distortion",
+        distance_metric="euclidean",
+        timings=True,
+        locate_elbow=True,
+        sample=None,
+        random_state=None,
+        n_jobs=None,
+        verbose=False,
+        is_fitted="auto",
+        force_model=False,
+        fig=None,
+        title=None,
+        size=None,
+    ):
+        self.estimator = estimator
+        self.ax = ax
+        self.k = k
+        self.metric = metric
+        self.distance_metric = distance_metric
+        self.timings = timings
+        self.locate_elbow = locate_elbow
+        self.sample = sample
+        self.random_state = random_state
+        self.n_jobs = n_jobs
+        self.verbose = verbose
+        self.is_fitted = is_fitted
+        self.force_model = force_model
+        self.fig = fig
+        self.title = title
+        self.size = size
+
+    # -- fit: one clustering per k -------------------------------------------------
+
+    def fit(self, X, y=None, **kwargs):
+        """Fit and score a clone of the model for each k; find the elbow.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The data to cluster, as the model takes it.
+        y : None
+            Ignored; accepted for Pipeline compatibility.
+        **kwargs
+            Passed to every fit of the model (e.g. ``sample_weight``).
+
+        Returns
+        -------
+        self
+        """
+        X_values = self._check_cluster_data(X, y)
+        ks = k_values(self.k)
+        check_k_range(ks, len(X_values))
+        rows = self._silhouette_rows(len(X_values))
+        data = ElbowData(
+            X, X_values, self.metric, self.distance_metric, self._n_clusters_param(),
+            kwargs, rows, type(self).__name__,
+        )  # fmt: skip
+        results = run_jobs(
+            fit_and_score, ((self.estimator, int(k), data) for k in ks),
+            total=len(ks), n_jobs=self.n_jobs, verbose=self.verbose,
+            desc=f"{type(self).__name__} fits", unit="fit",
+        )  # fmt: skip
+        self.k_values_ = ks
+        self.k_scores_ = np.array([score for score, _, _ in results])
+        self.k_timers_ = np.array([seconds for _, seconds, _ in results])
+        self._n_sampled = None if rows is None else len(rows)
+        self._store_elbow(elbow_index(ks, self.k_scores_, self.metric), results)
+        return self
+
+    def _n_clusters_param(self) -> str:
+        param = n_clusters_param(self.estimator)
+        if param is None:
+            raise ModelError(
+                f"estimator {type(self.estimator).__name__} has no n_clusters "
+                f"parameter, so {type(self).__name__} cannot set its number of "
+                "clusters; pass a model that takes one (KMeans, MiniBatchKMeans, "
+                "AgglomerativeClustering, SpectralClustering, Birch...)."
+            )
+        if self.distance_metric != "euclidean" and self.metric not in (
+            USE_DISTANCE_METRIC
+        ):
+            warnings.warn(
+                f"distance_metric={plain(self.distance_metric)!r} is ignored: the "
+                f"{self.metric} score is Euclidean by definition.",
+                VizkitWarning,
+                stacklevel=4,
+            )
+        return param
+
+    def _silhouette_rows(self, n_samples: int) -> np.ndarray | None:
+        """The rows each silhouette is computed on, drawn once for every k."""
+        if self.metric != "silhouette" or self.sample is None:
+            return None
+        if n_samples <= self.sample:
+            return None
+        return sample_rows(n_samples, self.sample, self.random_state)
+
+    def _store_elbow(self, index: int | None, results: list) -> None:
+        if index is None:
+            self.elbow_value_ = self.elbow_score_ = self.estimator_ = None
+            if self.locate_elbow:
+                warnings.warn(self._no_elbow_message(), VizkitWarning, stacklevel=4)
+            return
+        self.elbow_value_ = int(self.k_values_[index])
+        self.elbow_score_ = float(self.k_scores_[index])
+        self.estimator_ = results[index][2]
+
+    def _no_elbow_message(self) -> str:
+        ks = self.k_values_
+        if self.metric == "distortion":
+            why = "the distortion curve has no clear bend"
+        else:
+            why = f"the best {self.metric} score is at the largest k, {ks[-1]}"
+        return (
+            f"No elbow found among k = {ks[0]}..{ks[-1]}: {why}. Try a wider range "
+            "of k, or pass locate_elbow=False to silence this warning."
+        )
+
+    # -- score: the model at the elbow on new data ---------------------------------
+
+    def score(self, X, y=None):
+        """The ``metric`` of the elbow model's clustering of ``X``, higher is better.
+
+        ``estimator_`` (the model fitted with ``elbow_value_`` clusters)
+        labels ``X`` with ``predict``; the result is the ``metric`` of that
+        clustering, negated for distortion and Davies-Bouldin (lower is
+        better for them), as scikit-learn's scorers do.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The data to score.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        score_ : float
+        """
+        if "k_scores_" not in self.__dict__:
+            raise NotFitted.from_estimator(self, "score")
+        model = self.estimator_
+        if model is None:
+            raise VizkitValueError(
+                f"{type(self).__name__} found no elbow, so there is no model to "
+                "score; try a wider range of k, or another metric."
+            )
+        if not hasattr(model, "predict"):
+            raise ModelError(
+                f"estimator {type(model).__name__} has no predict method, so "
+                f"{type(self).__name__}.score cannot label new data; pass scoring= "
+                "to GridSearchCV or cross_val_score."
+            )
+        labels = self._predict_elbow(model, X)
+        X_values = check_X(X, numeric=True)
+        self._check_n_features(X_values.shape[1])
+        rows = None
+        if self.metric == "silhouette" and self.sample and len(labels) > self.sample:
+            rows = sample_rows(len(labels), self.sample, self.random_state)
+        value = cluster_score(
+            X_values, labels, self.metric, self.distance_metric,
+            centers=getattr(model, "cluster_centers_", None), rows=rows,
+        )  # fmt: skip
+        self.score_ = -value if self.metric in LOWER_IS_BETTER else value
+        return self.score_
+
+    def _predict_elbow(self, model, X) -> np.ndarray:
+        """``model.predict(X)``, its errors naming this visualizer."""
+        try:
+            return np.asarray(model.predict(X))
+        except Exception as error:
+            where = f"{type(self).__name__}: {type(model).__name__}.predict() failed"
+            first = error.args[0] if error.args else None
+            error.args = (f"{where}: {first}" if isinstance(first, str) else where,)
+            raise
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def _metric_name(self) -> str:
+        """The metric as words: "distortion", "calinski harabasz"..."""
+        return self.metric.replace("_", " ")
+
+    def draw(self) -> None:
+        """The scores by k, the elbow line, and the fit times on a twin axis."""
+        score_color, time_color = class_colors(2)
+        _remove_timings_axes(self.ax_)
+        self.lines_ = {}
+        (self.lines_["score"],) = self.ax_.plot(
+            self.k_values_, self.k_scores_, marker="D", color=score_color,
+            label=f"{self._metric_name()} score",
+        )  # fmt: skip
+        if self.locate_elbow and self.elbow_value_ is not None:
+            self.lines_["elbow"] = self.ax_.axvline(
+                self.elbow_value_, color=LINE_COLOR, linestyle="--", linewidth=1,
+                label=f"elbow at k = {self.elbow_value_}, "
+                f"score = {self.elbow_score_:.4g}",
+            )  # fmt: skip
+        self.fit_time_ax_ = None
+        if self.timings:
+            self.fit_time_ax_ = self.ax_.twinx()
+            self.fit_time_ax_.set_label(_TIMINGS_AXES_LABEL)
+            (self.lines_["fit_time"],) = self.fit_time_ax_.plot(
+                self.k_values_, self.k_timers_, marker="o", linestyle="--",
+                color=time_color, alpha=0.75, label="fit time",
+            )  # fmt: skip
+
+    def finalize(self):
+        """Title, axis labels (the fit time's in its colour) and the legend."""
+        from matplotlib.ticker import MaxNLocator
+
+        words = self._metric_name().title()
+        title = f"{words} Score Elbow for {self.name} Clustering"
+        if self._n_sampled is not None:
+            title += f"\n(silhouettes of {self._n_sampled:,} sampled rows)"
+        self.set_title(title)
+        self.ax_.set_xlabel("k")
+        self.ax_.set_ylabel(f"{self._metric_name()} score")
+        self.ax_.xaxis.set_major_locator(MaxNLocator(integer=True))
+        top = self.ax_
+        if self.fit_time_ax_ is not None:
+            top = self.fit_time_ax_
+            color = self.lines_["fit_time"].get_color()
+            top.grid(False)
+            top.set_ylabel("fit time (seconds)", color=color)
+            top.tick_params(axis="y", colors=color)
+        top.legend(
+            handles=list(self.lines_.values()),
+            loc="best",
+            frameon=True,
+            fontsize="small",
+        )
+        return self.ax_
+
+
+def _remove_timings_axes(ax) -> None:
+    """Remove the fit-time twin axes an earlier drawing left on ``ax``.
+
+    ``ax.clear()`` keeps twin axes, so a redraw on the same Axes would stack
+    a second one; only the twin of this very Axes is removed.
+    """
+    for other in list(ax.figure.axes):
+        if (
+            other.get_label() == _TIMINGS_AXES_LABEL
+            and ax in other.get_shared_x_axes().get_siblings(other)
+            and other is not ax
+        ):
+            other.remove()
+
+
+KElbow = KElbowVisualizer
+
+kelbow_visualizer = declare(
+    KElbowVisualizer,
+    kind=CLUSTER,
+    quick="kelbow_visualizer",
+    example=examples.blobs,
+    aliases=("KElbow",),
+)
