@@ -271,8 +271,10 @@ class KElbowVisualizer(ClusteringScoreVisualizer):
     """A clustering score for each number of clusters k, with the elbow marked.
 
     ``fit`` fits a clone of the model for each k (``n_clusters=k``, through
-    joblib), scores each clustering of ``X`` and finds the elbow. The user's
-    model is never changed nor fitted. With ``metric="distortion"`` the elbow
+    joblib), scores each clustering of ``X`` and finds the elbow. The clones
+    never touch the user's model; like the other model visualizers, ``fit``
+    fits it on ``X`` as it is set (see ``is_fitted``), so ``viz.predict``
+    works, with the model's own number of clusters. With ``metric="distortion"`` the elbow
     is the knee of the falling curve (where adding clusters stops paying
     off, found as in Kneedle: :func:`vizkit.utils.knee.find_knee`); the
     silhouette and Calinski-Harabasz scores peak at the best k and the
@@ -332,9 +334,7 @@ default="distortion"
         uses every processor. Results do not depend on it.
     verbose : bool, default=False
         Show a progress bar of the finished fits.
-    is_fitted : bool or "auto", default="auto"
-        Accepted for Yellowbrick compatibility; no effect, as every k is
-        fitted on a clone of the model.
+    {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a clusterer.
     {common: fig}
@@ -425,6 +425,11 @@ default="distortion"
         self.title = title
         self.size = size
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = False  # the scores are computed on dense X
+        return tags
+
     # -- fit: one clustering per k -------------------------------------------------
 
     def fit(self, X, y=None, **kwargs):
@@ -446,10 +451,12 @@ default="distortion"
         X_values = self._check_cluster_data(X, y)
         ks = k_values(self.k)
         check_k_range(ks, len(X_values))
+        param = self._n_clusters_param()
+        self._fit_estimator(X, y, **kwargs)  # the user's model, as it is set
         rows = self._silhouette_rows(len(X_values))
         data = ElbowData(
-            X, X_values, self.metric, self.distance_metric, self._n_clusters_param(),
-            kwargs, rows, type(self).__name__,
+            X, X_values, self.metric, self.distance_metric, param, kwargs, rows,
+            type(self).__name__,
         )  # fmt: skip
         results = run_jobs(
             fit_and_score, ((self.estimator, int(k), data) for k in ks),
