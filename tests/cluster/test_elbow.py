@@ -290,7 +290,7 @@ def test_draws_scores_elbow_and_fit_times_on_a_twin_axis(X):
     legend = [t.get_text() for t in viz.fit_time_ax_.get_legend().get_texts()]
     assert legend == [
         "distortion score",
-        f"elbow at k = 4, score = {viz.elbow_score_:.4g}",
+        f"elbow at k = 4, score = {viz.elbow_score_:,.0f}",
         "fit time",
     ]
     assert ax.get_title() == "Distortion Score Elbow for KMeans Clustering"

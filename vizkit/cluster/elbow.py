@@ -50,6 +50,8 @@ METRICS = ("distortion", "silhouette", "calinski_harabasz", "davies_bouldin")
 LOWER_IS_BETTER = ("distortion", "davies_bouldin")
 #: Scores computed with ``distance_metric``; the others are Euclidean.
 USE_DISTANCE_METRIC = ("distortion", "silhouette")
+#: The fit-time axis reaches this many times the longest fit.
+TIMINGS_HEADROOM = 1.5
 #: The label of the twin axis holding the fit times, found again on redraw.
 _TIMINGS_AXES_LABEL = "vizkit-kelbow-fit-time"
 
@@ -271,16 +273,21 @@ class KElbowVisualizer(ClusteringScoreVisualizer):
     """A clustering score for each number of clusters k, with the elbow marked.
 
     ``fit`` fits a clone of the model for each k (``n_clusters=k``, through
-    joblib), scores each clustering of ``X`` and finds the elbow. The clones
-    never touch the user's model; like the other model visualizers, ``fit``
-    fits it on ``X`` as it is set (see ``is_fitted``), so ``viz.predict``
-    works, with the model's own number of clusters. With ``metric="distortion"`` the elbow
-    is the knee of the falling curve (where adding clusters stops paying
-    off, found as in Kneedle: :func:`vizkit.utils.knee.find_knee`); the
-    silhouette and Calinski-Harabasz scores peak at the best k and the
-    Davies-Bouldin score dips there, so their elbow is that optimum (not at
-    the largest k tried, where more clusters might score better still).
-    When no elbow is found, ``elbow_value_`` is None, with a warning.
+    joblib), scores each clustering of ``X`` and finds the elbow:
+
+    * distortion: the knee of the falling curve, where adding clusters stops
+      paying off (Kneedle's method, :func:`vizkit.utils.knee.find_knee`).
+      It is read from the curve's shape over the range tried, so let the
+      range reach well past the bend (about twice the expected number of
+      clusters), or the knee comes early;
+    * silhouette and Calinski-Harabasz: the k of the highest score;
+      Davies-Bouldin: of the lowest; unless it is the largest k tried, where
+      more clusters might score better still.
+
+    When there is no elbow, ``elbow_value_`` is None, with a warning. The
+    clones never touch the user's model; like the other model visualizers,
+    ``fit`` also fits it on ``X`` as it is set (see ``is_fitted``), so
+    ``viz.predict`` works, with the model's own number of clusters.
 
     ``score(X)`` rates the model at the elbow (``estimator_``) on new data:
     the ``metric`` of its clustering of ``X`` (``estimator_.predict``), with
@@ -596,12 +603,11 @@ default="distortion"
             self.lines_["elbow"] = self.ax_.axvline(
                 self.elbow_value_, color=LINE_COLOR, linestyle="--", linewidth=1,
                 label=f"elbow at k = {self.elbow_value_}, "
-                f"score = {self.elbow_score_:.4g}",
+                f"score = {format_score(self.elbow_score_)}",
             )  # fmt: skip
         self.fit_time_ax_ = None
         if self.timings:
-            self.fit_time_ax_ = self.ax_.twinx()
-            self.fit_time_ax_.set_label(_TIMINGS_AXES_LABEL)
+            self.fit_time_ax_ = _add_timings_axes(self.ax_)
             (self.lines_["fit_time"],) = self.fit_time_ax_.plot(
                 self.k_values_, self.k_timers_, marker="o", linestyle="--",
                 color=time_color, alpha=0.75, label="fit time",
@@ -619,34 +625,53 @@ default="distortion"
         self.ax_.set_xlabel("k")
         self.ax_.set_ylabel(f"{self._metric_name()} score")
         self.ax_.xaxis.set_major_locator(MaxNLocator(integer=True))
-        top = self.ax_
         if self.fit_time_ax_ is not None:
-            top = self.fit_time_ax_
             color = self.lines_["fit_time"].get_color()
-            top.grid(False)
-            top.set_ylabel("fit time (seconds)", color=color)
-            top.tick_params(axis="y", colors=color)
-        top.legend(
-            handles=list(self.lines_.values()),
-            loc="best",
-            frameon=True,
+            self.fit_time_ax_.grid(False)
+            # Headroom above the times: the legend's usual corners stay clear.
+            self.fit_time_ax_.set_ylim(0, TIMINGS_HEADROOM * max(self.k_timers_))
+            self.fit_time_ax_.set_ylabel("fit time (seconds)", color=color)
+            self.fit_time_ax_.tick_params(axis="y", colors=color)
+        # On the scores' axes, in front: "best" keeps the legend off the scores.
+        self.ax_.legend(
+            handles=list(self.lines_.values()), loc="best", frameon=True,
             fontsize="small",
-        )
+        )  # fmt: skip
         return self.ax_
 
 
+def format_score(value: float) -> str:
+    """A score for the legend: thousands whole with separators, else 3 decimals."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3f}"
+
+
+def _add_timings_axes(ax):
+    """A twin of ``ax`` for the fit times, drawn behind ``ax``.
+
+    The twin takes ``ax``'s background and ``ax`` comes in front, so the
+    scores, the elbow and the legend are drawn over the fit times.
+    """
+    twin = ax.twinx()
+    twin.set_label(_TIMINGS_AXES_LABEL)
+    twin.set_zorder(ax.get_zorder())
+    twin.patch.set_facecolor(ax.patch.get_facecolor())
+    twin.patch.set_visible(True)
+    ax.set_zorder(ax.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    return twin
+
+
 def _remove_timings_axes(ax) -> None:
-    """Remove the fit-time twin axes an earlier drawing left on ``ax``.
+    """Remove the fit-time twin an earlier drawing left on ``ax``; restore ``ax``.
 
     ``ax.clear()`` keeps twin axes, so a redraw on the same Axes would stack
     a second one; only the twin of this very Axes is removed.
     """
     for other in list(ax.figure.axes):
-        if (
-            other.get_label() == _TIMINGS_AXES_LABEL
-            and ax in other.get_shared_x_axes().get_siblings(other)
-            and other is not ax
-        ):
+        twins = other is not ax and ax in other.get_shared_x_axes().get_siblings(other)
+        if twins and other.get_label() == _TIMINGS_AXES_LABEL:
+            ax.set_zorder(other.get_zorder())
+            ax.patch.set_visible(True)
             other.remove()
 
 
