@@ -287,7 +287,9 @@ def test_draws_scores_elbow_and_fit_times_on_a_twin_axis(X):
     assert_allclose(timing.get_ydata(), viz.k_timers_)
     assert timing.get_color() != viz.lines_["score"].get_color()
     assert viz.fit_time_ax_.get_ylabel() == "fit time (seconds)"
-    legend = [t.get_text() for t in viz.fit_time_ax_.get_legend().get_texts()]
+    assert viz.fit_time_ax_.get_ylim()[0] == 0
+    assert ax.get_zorder() > viz.fit_time_ax_.get_zorder()  # scores in front
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == [
         "distortion score",
         f"elbow at k = 4, score = {viz.elbow_score_:,.0f}",
@@ -316,6 +318,7 @@ def test_redrawing_on_one_axes_keeps_one_twin(X):
     ax.clear()
     viz.set_params(timings=False).plot(ax=ax)
     assert fig.axes == [ax]
+    assert ax.patch.get_visible()  # its background is back
 
 
 def test_side_by_side_plots_keep_their_own_twins(X):
