@@ -253,3 +253,41 @@ def test_class_balance_documented_calls():
     assert visualizer.support_.shape == (2, 3)
     viz = class_balance(y)
     assert viz.support_.sum() == len(y)
+
+
+def test_kelbow_documented_calls():
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    from vizkit.cluster import KElbowVisualizer
+
+    # Generate synthetic dataset with 8 random clusters
+    X, y = make_blobs(n_samples=1000, n_features=12, centers=8, random_state=42)
+    model = KMeans()
+    visualizer = KElbowVisualizer(model, k=(4, 12))
+    visualizer.fit(X)
+    visualizer.show()
+    assert list(visualizer.k_values_) == list(range(4, 12))
+    assert visualizer.fit_time_ax_ is not None
+    visualizer = KElbowVisualizer(
+        model, k=(4, 12), metric="calinski_harabasz", timings=False
+    )
+    visualizer.fit(X)
+    visualizer.show()
+    assert visualizer.fit_time_ax_ is None
+    visualizer = KElbowVisualizer(
+        model, k=(4, 12), metric="calinski_harabasz", timings=False, locate_elbow=False
+    )
+    visualizer.fit(X)
+    visualizer.show()
+    assert "elbow" not in visualizer.lines_
+
+
+def test_kelbow_quick_method():
+    from sklearn.cluster import KMeans
+
+    from vizkit.cluster.elbow import kelbow_visualizer
+
+    X, y = load_iris(return_X_y=True)  # Yellowbrick's downloaded NFL data
+    viz = kelbow_visualizer(KMeans(random_state=4), X, k=(2, 10))
+    assert list(viz.k_values_) == list(range(2, 10))
