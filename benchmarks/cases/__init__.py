@@ -12,6 +12,7 @@ from types import ModuleType
 from benchmarks.cases import (
     class_balance,
     confusion_matrix,
+    kelbow,
     pca,
     prcurve,
     residuals,
@@ -27,4 +28,5 @@ CASES: dict[str, ModuleType] = {
     "residuals": residuals,
     "pca": pca,
     "class_balance": class_balance,
+    "kelbow": kelbow,
 }
