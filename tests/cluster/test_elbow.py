@@ -238,14 +238,31 @@ def test_locate_elbow_false_hides_the_line_and_the_warning(X, recwarn):
 # -- the models: the user's untouched, estimator_ at the elbow -------------------
 
 
-def test_users_model_keeps_its_parameters(X):
+def test_users_model_is_never_changed_nor_fitted(X):
     model = KMeans(n_clusters=3, n_init=3, random_state=0)
     params = model.get_params()
     viz = KElbowVisualizer(model).fit(X)
     assert model.get_params() == params
-    assert model.cluster_centers_.shape == (3, 2)  # fitted in place, as it is set
+    assert not hasattr(model, "cluster_centers_")
     assert viz.estimator_ is not model and viz.estimator_.n_clusters == 4
-    assert viz.predict(X).max() == 2  # the proxy reaches the user's model
+
+
+def test_model_methods_reach_the_elbow_model(X):
+    viz = KElbowVisualizer(kmeans())
+    assert viz.n_clusters == 8  # before fit: the given model's
+    viz.fit(X)
+    assert viz.n_clusters == 4
+    assert_array_equal(viz.predict(X), kmeans(n_clusters=4).fit(X).labels_)
+    with pytest.warns(VizkitWarning):
+        viz.set_params(k=[2, 3]).fit(X)  # no elbow: back to the given model
+    assert viz.n_clusters == 8
+
+
+def test_is_fitted_is_ignored_with_a_warning(X):
+    with pytest.warns(VizkitWarning, match="ignores is_fitted=True"):
+        KElbowVisualizer(kmeans(), k=KS, is_fitted=True).fit(X)
+    with pytest.raises(VizkitValueError, match="is_fitted"):
+        KElbowVisualizer(kmeans(), k=KS, is_fitted="yes").fit(X)
 
 
 def test_score_rates_the_elbow_model_on_new_data():

@@ -265,6 +265,17 @@ def _check_distance_metric(value: Any, name: str, viz: Any) -> None:
         )
 
 
+def _check_is_fitted_ignored(value: Any, name: str, viz: Any) -> None:
+    P.choice("auto", True, False).check(value, name, viz)  # type: ignore[misc]
+    if value != "auto":
+        warnings.warn(
+            f"KElbowVisualizer ignores {name}={value!r}: it never fits the given "
+            "model, but a clone of it for each k.",
+            VizkitWarning,
+            stacklevel=4,
+        )
+
+
 # -- the visualizer -----------------------------------------------------------------
 
 
@@ -284,10 +295,13 @@ class KElbowVisualizer(ClusteringScoreVisualizer):
       Davies-Bouldin: of the lowest; unless it is the largest k tried, where
       more clusters might score better still.
 
-    When there is no elbow, ``elbow_value_`` is None, with a warning. The
-    clones never touch the user's model; like the other model visualizers,
-    ``fit`` also fits it on ``X`` as it is set (see ``is_fitted``), so
-    ``viz.predict`` works, with the model's own number of clusters.
+    When there is no elbow, ``elbow_value_`` is None, with a warning.
+
+    Like ``GridSearchCV``, the visualizer selects a model: the user's model
+    is never changed nor fitted, the clone fitted at the elbow is
+    ``estimator_``, and the model's methods reach it through the visualizer
+    (``viz.predict(X)`` labels X with ``elbow_value_`` clusters). Without an
+    elbow they reach the user's model, unfitted.
 
     ``score(X)`` rates the model at the elbow (``estimator_``) on new data:
     the ``metric`` of its clustering of ``X`` (``estimator_.predict``), with
@@ -341,7 +355,9 @@ default="distortion"
         uses every processor. Results do not depend on it.
     verbose : bool, default=False
         Show a progress bar of the finished fits.
-    {common: is_fitted}
+    is_fitted : bool or "auto", default="auto"
+        Accepted for Yellowbrick compatibility, and ignored with a warning
+        when set: the given model is never fitted (each k fits a clone).
     force_model : bool, default=False
         Skip the check that ``estimator`` is a clusterer.
     {common: fig}
@@ -394,6 +410,7 @@ default="distortion"
         "random_state": P.random_state(),
         "n_jobs": P.n_jobs(),
         "verbose": P.boolean(),
+        "is_fitted": P.Param(_check_is_fitted_ignored, warns=True),
     }
 
     def __init__(
@@ -432,6 +449,17 @@ default="distortion"
         self.title = title
         self.size = size
 
+    def __getattr__(self, name: str):
+        # The model's public names reach the model at the elbow once there is
+        # one (GridSearchCV's best_estimator_ rule), else the given model.
+        model = self.__dict__.get("estimator_")
+        if model is not None and not name.startswith("_") and not name.endswith("_"):
+            try:
+                return getattr(model, name)
+            except AttributeError:
+                pass
+        return super().__getattr__(name)
+
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = False  # the scores are computed on dense X
@@ -459,7 +487,6 @@ default="distortion"
         ks = k_values(self.k)
         check_k_range(ks, len(X_values))
         param = self._n_clusters_param()
-        self._fit_estimator(X, y, **kwargs)  # the user's model, as it is set
         rows = self._silhouette_rows(len(X_values))
         data = ElbowData(
             X, X_values, self.metric, self.distance_metric, param, kwargs, rows,
