@@ -18,7 +18,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from vizkit.cluster import KElbow, KElbowVisualizer, kelbow_visualizer
-from vizkit.cluster.elbow import distortion_score, elbow_index
+from vizkit.cluster.elbow import distortion_score
+from vizkit.cluster.scoring import elbow_index
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.utils.sampling import sample_rows
 
