@@ -5,9 +5,9 @@ Not prefit: the k fits are the work. Each implementation fits a KMeans
 from 6 Gaussian blobs, takes each fit's distortion (its inertia), times the
 fits, marks the knee of the distortion curve and draws the fit times on a
 twin axis, then saves the PNG. vizkit runs its fits with ``n_jobs=2``; the
-"n_jobs=1" peer is the same call with ``n_jobs=1``. Every implementation runs under ``threadpool_limits(1)`` (loky's
-workers limit themselves the same way), so the ratio measures process
-parallelism, not OpenMP threads.
+"n_jobs=1" peer is the same call with ``n_jobs=1``. Every implementation
+runs under ``threadpool_limits(1)`` (loky's workers limit themselves the
+same way), so the ratio measures process parallelism, not OpenMP threads.
 """
 
 from __future__ import annotations
