@@ -61,3 +61,14 @@ def blobs() -> Example:
 
     X, y = make_blobs(n_samples=150, n_features=5, centers=4, random_state=0)
     return Example(X, y, lambda: KMeans(n_clusters=4, n_init=3, random_state=0))
+
+
+def agglomerative() -> Example:
+    """The blobs data, with a Ward tree cut at distance 30 (its four blobs)."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.datasets import make_blobs
+
+    X, y = make_blobs(n_samples=150, n_features=5, centers=4, random_state=0)
+    # distance_threshold, a float, lets the conformance checks search over it.
+    model = lambda: AgglomerativeClustering(n_clusters=None, distance_threshold=30.0)  # noqa: E731
+    return Example(X, y, model)
