@@ -55,8 +55,7 @@ def check_linkage(Z: Any, name: str = "Z") -> np.ndarray:
     try:
         array = np.array(Z, dtype=np.float64)
         is_valid_linkage(array, throw=True, name=name)
-        if not np.isfinite(array).all():
-            raise ValueError("it holds NaN or infinite values.")
+        _check_heights_and_sizes(array)
     except (TypeError, ValueError) as error:
         raise VizkitValueError(
             f"{name} is not a valid linkage matrix ({error}); pass the output of "
@@ -64,6 +63,17 @@ def check_linkage(Z: Any, name: str = "Z") -> np.ndarray:
             "of rows [child, child, distance, size]."
         ) from None
     return array
+
+
+def _check_heights_and_sizes(Z: np.ndarray) -> None:
+    """What ``is_valid_linkage`` lets through: bad heights, wrong sizes."""
+    if not np.isfinite(Z).all():
+        raise ValueError("it holds NaN or infinite values")
+    if (Z[:, 2] < 0).any():
+        raise ValueError("it holds negative distances")
+    sizes = merged_sizes(Z[:, :2].astype(np.intp), len(Z) + 1)
+    if not np.array_equal(Z[:, 3], sizes):
+        raise ValueError("its counts, column 3, are not the sizes of the merges")
 
 
 def cut_merges(Z: np.ndarray, n_clusters: int) -> np.ndarray:

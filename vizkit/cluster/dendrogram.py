@@ -382,10 +382,12 @@ class Dendrogram(ClusteringScoreVisualizer):
 
     def _set_leaf_axis(self, leaves: list[str]) -> None:
         """Leaf names as tick labels, thinned or turned to fit; no grid across."""
-        from vizkit.draw import fit_tick_labels
+        from vizkit.draw import MAX_TICK_LABELS, fit_tick_labels
 
-        ax, positions = self.ax_, np.arange(len(leaves))
-        limits = (-0.5, len(leaves) - 0.5)
+        ax, limits = self.ax_, (-0.5, len(leaves) - 0.5)
+        # Thin by count before setting: a tick per leaf of a big tree is slow.
+        step = -(-len(leaves) // MAX_TICK_LABELS)
+        positions, leaves = np.arange(len(leaves))[::step], leaves[::step]
         if self._vertical_leaves():
             ax.set_ylim(*limits)
             ax.set_yticks(positions, leaves)
