@@ -388,6 +388,7 @@ class Dendrogram(ClusteringScoreVisualizer):
         # Thin by count before setting: a tick per leaf of a big tree is slow.
         step = -(-len(leaves) // MAX_TICK_LABELS)
         positions, leaves = np.arange(len(leaves))[::step], leaves[::step]
+        ax.tick_params(axis="y" if self._vertical_leaves() else "x", labelsize="small")
         if self._vertical_leaves():
             ax.set_ylim(*limits)
             ax.set_yticks(positions, leaves)
