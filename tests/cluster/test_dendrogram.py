@@ -14,7 +14,7 @@ from scipy.cluster.hierarchy import cophenet, fcluster, linkage
 from scipy.spatial.distance import pdist
 from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.datasets import make_blobs
-from sklearn.metrics import adjusted_rand_score
+from sklearn.metrics import adjusted_rand_score, pairwise_distances
 from sklearn.neighbors import kneighbors_graph
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -362,3 +362,24 @@ def test_score_names_the_visualizer_on_bad_data(blobs):
         viz.score(bad)
     with pytest.raises(VizkitValueError, match="X has 3 features"):
         viz.score(blobs[:, :3])
+
+
+def test_a_cut_far_above_the_root_is_left_out(blobs):
+    model = AgglomerativeClustering(n_clusters=None, distance_threshold=1e6)
+    viz = Dendrogram(model).fit(blobs).plot()
+    assert viz.cut_ == 1e6 and viz.n_clusters_ == 1
+    assert viz.cut_line_ is None
+    assert_allclose(viz.ax_.get_ylim(), (0, viz.linkage_[-1, 2] * 1.05))
+    assert len(colors_drawn(viz)) == 1  # one cluster, one colour
+
+
+def test_score_with_a_callable_metric(blobs):
+    def chebyshev(X):  # AgglomerativeClustering's callables return the matrix
+        return pairwise_distances(X, metric="chebyshev")
+
+    model = AgglomerativeClustering(linkage="complete", metric=chebyshev)
+    viz = Dendrogram(model).fit(blobs[:40])
+    expected = linkage(blobs[:40], "complete", metric="chebyshev")
+    assert_allclose(viz.linkage_[:, 2], expected[:, 2])
+    score = cophenet(expected, pdist(blobs[:40], "chebyshev"))[0]
+    assert viz.score(blobs[:40]) == pytest.approx(score)

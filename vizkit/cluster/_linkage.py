@@ -121,12 +121,30 @@ def link_groups(Z: np.ndarray, within: np.ndarray) -> np.ndarray:
     return groups
 
 
+#: scikit-learn metric names that scipy's ``pdist`` computes, in scipy's names.
+_PDIST_METRICS = {
+    "euclidean": "euclidean", "l2": "euclidean", "l1": "cityblock",
+    "manhattan": "cityblock", "cityblock": "cityblock", "cosine": "cosine",
+}  # fmt: skip
+
+
 def pairwise(X: np.ndarray, metric: Any) -> np.ndarray:
-    """Condensed pairwise distances of ``X`` under a scikit-learn metric."""
-    from scipy.spatial.distance import squareform
+    """Condensed pairwise distances of ``X`` under a clustering model's metric.
+
+    scipy's ``pdist`` fills the condensed vector directly (half the memory
+    of a square matrix) for the metrics it shares with scikit-learn.
+    """
+    from scipy.spatial.distance import pdist, squareform
     from sklearn.metrics import pairwise_distances
 
-    square = X if metric == "precomputed" else pairwise_distances(X, metric=metric)
+    if isinstance(metric, str) and metric in _PDIST_METRICS:
+        return pdist(X, _PDIST_METRICS[metric])
+    if callable(metric):  # as AgglomerativeClustering calls it: X to a matrix
+        square = np.asarray(metric(X), dtype=np.float64)
+    elif metric == "precomputed":
+        square = X
+    else:
+        square = pairwise_distances(X, metric=metric)
     return squareform(square, checks=False)
 
 

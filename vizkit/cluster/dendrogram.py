@@ -405,14 +405,20 @@ class Dendrogram(ClusteringScoreVisualizer):
             fit_tick_labels(ax, "x")
 
     def _cut(self) -> float | None:
-        if self.color_threshold is not None:
-            return float(self.color_threshold)
-        return self.cut_
+        """The height of the cut drawn, or None.
+
+        A cut far above the root (a huge ``distance_threshold``) is left out,
+        as showing it would flatten the tree.
+        """
+        cut = self.cut_ if self.color_threshold is None else self.color_threshold
+        root = float(self.linkage_[:, 2].max())
+        if cut is None or cut > max(1.5 * root, 1.0 if root == 0 else 0.0):
+            return None
+        return float(cut)
 
     def _set_height_axis(self) -> None:
         """Heights from 0 to a little above the root (or the cut), root side away."""
-        cut = self._cut()
-        top = max(float(self.linkage_[:, 2].max()), cut or 0.0) * 1.05 or 1.0
+        top = max(float(self.linkage_[:, 2].max()), self._cut() or 0.0) * 1.05 or 1.0
         low, high = (top, 0.0) if self.orientation in ("bottom", "left") else (0, top)
         if self._vertical_leaves():
             self.ax_.set_xlim(low, high)
