@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from numpy.testing import assert_allclose, assert_array_equal
-from scipy.cluster.hierarchy import cophenet, fcluster, linkage
+from scipy.cluster.hierarchy import cophenet, fcluster, leaves_list, linkage
 from scipy.spatial.distance import pdist
 from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.datasets import make_blobs
@@ -164,10 +164,8 @@ def test_dataframe_index_names_the_leaves(blobs):
     assert_array_equal(viz.feature_names_in_, list("abcd"))
     viz.plot()
     shown = [t.get_text() for t in viz.ax_.get_xticklabels()]
-    order = viz.linkage_  # leaves are drawn in scipy's dendrogram order
-    from scipy.cluster.hierarchy import leaves_list
-
-    assert shown == [f"s{i}" for i in leaves_list(order)]
+    # the leaves are drawn in scipy's dendrogram order
+    assert shown == [f"s{i}" for i in leaves_list(viz.linkage_)]
 
 
 def test_polars_input(blobs):
@@ -200,8 +198,6 @@ def test_colour_of_each_link_follows_its_cluster(blobs):
     model = AgglomerativeClustering(n_clusters=4)
     viz = Dendrogram(model, truncate_mode=None).fit(blobs).plot()
     labels = model.labels_
-    from scipy.cluster.hierarchy import leaves_list
-
     in_order = labels[leaves_list(viz.linkage_)]  # clusters left to right
     for lines in viz.link_lines_:
         if to_hex(lines.get_colors()[0]) == ABOVE_CUT_COLOR:
