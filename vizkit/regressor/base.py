@@ -203,7 +203,8 @@ def place_in_corners(ax, boxes: Sequence[Any], x: np.ndarray, y: np.ndarray) -> 
     The boxes are placed in turn, each in the corner whose box-sized area
     holds the fewest of the points ``(x, y)``, so they cover as little data
     as possible whether the points were drawn as a scatter or as a density
-    image. Returns the corners taken.
+    image. Make legends with a fixed ``loc`` (matplotlib's "best" would
+    search every point again when measured). Returns the corners taken.
     """
     ax.apply_aspect()  # an equal aspect shrinks the axes: measure the final box
     xlim, ylim = ax.get_xlim(), ax.get_ylim()

@@ -9,6 +9,7 @@ from vizkit import params as P
 from vizkit.draw import scatter_classes
 from vizkit.registry import SCORE, declare
 from vizkit.regressor.base import (
+    CORNERS,
     RegressionScoreVisualizer,
     check_regression_predictions,
     draw_metrics_box,
@@ -216,7 +217,7 @@ class PredictionError(RegressionScoreVisualizer):
     # -- draw ----------------------------------------------------------------------
 
     def draw(self) -> None:
-        """Draw the points, the best-fit and identity lines, and set the limits."""
+        """Draw the points, the lines and the metrics box, and set the limits."""
         ax = self.ax_
         codes = np.zeros(len(self.y_true_), dtype=np.intp)
         self.scatter_ = scatter_classes(
@@ -237,6 +238,8 @@ class PredictionError(RegressionScoreVisualizer):
         ax.set_xlim(xlim)
         ax.set_ylim(ylim)
         ax.set_aspect("equal" if self.shared_limits else "auto", adjustable="box")
+        table = metrics_table({"": self.metrics_})
+        self.metrics_text_ = draw_metrics_box(ax, table)
 
     def _color(self):
         return self.point_color or class_colors(1)[0]
@@ -253,14 +256,14 @@ class PredictionError(RegressionScoreVisualizer):
         return [points] + [line for line in lines if line is not None]
 
     def finalize(self):
-        """Add the title, axis labels, legend and metrics box. Returns ``ax_``."""
+        """Add the title, axis labels and legend, place the boxes. Returns ``ax_``."""
         name = "" if self.estimator is None else f" for {self.name}"
         self.set_title(f"Prediction Error{name}")
         self.ax_.set_xlabel("Measured $y$")
         self.ax_.set_ylabel(r"Predicted $\hat{y}$")
-        self.legend_ = self.ax_.legend(handles=self._legend_handles(), frameon=True)
-        table = metrics_table({"": self.metrics_})
-        self.metrics_text_ = draw_metrics_box(self.ax_, table)
+        self.legend_ = self.ax_.legend(
+            handles=self._legend_handles(), frameon=True, loc=CORNERS[0]
+        )
         boxes = [self.legend_, self.metrics_text_]
         place_in_corners(self.ax_, boxes, self.y_true_, self.y_pred_)
         return self.ax_

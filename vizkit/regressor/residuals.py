@@ -13,6 +13,7 @@ from vizkit.draw import manual_legend, scatter_classes
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.regressor.base import (
+    CORNERS,
     RegressionScoreVisualizer,
     check_regression_predictions,
     draw_metrics_box,
@@ -329,7 +330,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         return artist
 
     def draw(self) -> None:
-        """Draw residual scatters, the zero line and the side histogram or Q-Q."""
+        """Draw residual scatters, the zero line, the side histogram or Q-Q, metrics."""
         splits = self._drawn_splits()
         self.scatters_ = {}
         for s in splits:
@@ -342,6 +343,8 @@ class ResidualsPlot(RegressionScoreVisualizer):
         if any(self._result(s, "qq") is not None for s in splits):
             self._draw_qq(splits)
         _fit_view_to_images(self.ax_)
+        table = {s.capitalize(): self._result(s, "metrics") for s in splits}
+        self.metrics_text_ = draw_metrics_box(self.ax_, metrics_table(table))
 
     def _side_axes(self, size: float, pad: float):
         from mpl_toolkits.axes_grid1 import make_axes_locatable
@@ -382,15 +385,13 @@ class ResidualsPlot(RegressionScoreVisualizer):
         _fit_view_to_images(qqax)
 
     def finalize(self):
-        """Add the title, legend, metrics box and axis labels. Returns ``ax_``."""
+        """Add the title, axis labels and legend, place the boxes. Returns ``ax_``."""
         name = "" if self.estimator is None else f" for {self.name} Model"
         self.set_title(f"Residuals{name}")
         splits = self._drawn_splits()
         styles = [self._style(split) for split in splits]
         labels, colors = [s[0] for s in styles], [s[1] for s in styles]
-        self.legend_ = manual_legend(self.ax_, labels, colors)
-        table = {s.capitalize(): self._result(s, "metrics") for s in splits}
-        self.metrics_text_ = draw_metrics_box(self.ax_, metrics_table(table))
+        self.legend_ = manual_legend(self.ax_, labels, colors, loc=CORNERS[0])
         x = np.concatenate([self._result(s, "predictions") for s in splits])
         y = np.concatenate([self._result(s, "residuals") for s in splits])
         place_in_corners(self.ax_, [self.legend_, self.metrics_text_], x, y)
