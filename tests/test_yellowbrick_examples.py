@@ -253,3 +253,30 @@ def test_class_balance_documented_calls():
     assert visualizer.support_.shape == (2, 3)
     viz = class_balance(y)
     assert viz.support_.sum() == len(y)
+
+
+def test_prediction_error():
+    from sklearn.linear_model import Lasso
+
+    from vizkit.regressor import PredictionError
+
+    # Yellowbrick downloads the concrete data; the bundled diabetes data replaces it.
+    X, y = load_diabetes()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=42)
+    model = Lasso()
+    visualizer = PredictionError(model)
+    visualizer.fit(X_train, y_train)
+    visualizer.score(X_test, y_test)
+    visualizer.show()
+    assert visualizer.score_ == pytest.approx(model.score(X_test, y_test))
+
+
+def test_prediction_error_quick_method():
+    from sklearn.linear_model import Lasso
+
+    from vizkit.regressor import prediction_error
+
+    X, y = load_diabetes()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=42)
+    visualizer = prediction_error(Lasso(), X_train, y_train, X_test, y_test)
+    assert np.isfinite(visualizer.bestfit_slope_)

@@ -14,6 +14,7 @@ from benchmarks.cases import (
     confusion_matrix,
     pca,
     prcurve,
+    prediction_error,
     residuals,
     rocauc,
     threshold,
@@ -25,6 +26,7 @@ CASES: dict[str, ModuleType] = {
     "prcurve": prcurve,
     "threshold": threshold,
     "residuals": residuals,
+    "prediction_error": prediction_error,
     "pca": pca,
     "class_balance": class_balance,
 }
