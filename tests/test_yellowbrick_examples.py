@@ -253,3 +253,28 @@ def test_class_balance_documented_calls():
     assert visualizer.support_.shape == (2, 3)
     viz = class_balance(y)
     assert viz.support_.sum() == len(y)
+
+
+def test_cooks_distance():
+    from vizkit.regressor import CooksDistance
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, y = load_diabetes()
+
+    # Instantiate and fit the visualizer
+    visualizer = CooksDistance()
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.distance_.shape == (len(y),)
+    assert visualizer.influence_threshold_ == 4 / len(y)
+
+
+def test_cooks_distance_quick_method():
+    from vizkit.regressor import cooks_distance
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, y = load_diabetes()
+
+    # Instantiate and fit the visualizer
+    viz = cooks_distance(X, y, draw_threshold=True, linefmt="C0-", markerfmt=",")
+    assert 0 < viz.outlier_percentage_ < 100

@@ -13,6 +13,7 @@ from sklearn.metrics import r2_score
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import Visualizer
+from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import NotFitted, VizkitValueError, VizkitWarning
 from vizkit.registry import DATA, declare
 from vizkit.regressor.base import RESCALE_TARGET, as_float_target
@@ -95,12 +96,14 @@ def ols_fit(X: np.ndarray, y: np.ndarray) -> OLSFit:
     leverage = 1.0 / n_samples + np.einsum("ij,ij->i", U, U)
     coef = np.zeros(X.shape[1])
     varying = scale > 0
-    coef[varying] = (Vt.T @ (projection / s))[varying] / scale[varying]
-    spread = float(np.linalg.norm(centred))
-    exact = float(np.linalg.norm(residuals)) <= EXACT_FIT * spread
-    return OLSFit(
-        residuals, leverage, 1 + len(s), coef, y_mean - float(mean @ coef), exact
-    )
+    with np.errstate(over="ignore", invalid="ignore"):  # X tiny next to y: refused
+        coef[varying] = (Vt.T @ (projection / s))[varying] / scale[varying]
+        intercept = y_mean - float(mean @ coef)
+    # Largest values, not norms, whose squares may underflow; a constant y is
+    # exact too (its centred values are rounding errors).
+    spread = np.abs(centred).max()
+    exact = np.ptp(y) == 0 or np.abs(residuals).max() <= EXACT_FIT * spread
+    return OLSFit(residuals, leverage, 1 + len(s), coef, intercept, bool(exact))
 
 
 def cook_distances(fit: OLSFit) -> np.ndarray:
@@ -113,14 +116,15 @@ def cook_distances(fit: OLSFit) -> np.ndarray:
     """
     if fit.exact:
         return np.zeros_like(fit.residuals)
-    n_samples = len(fit.residuals)
-    variance = fit.residuals @ fit.residuals / (n_samples - fit.n_params)
+    # The distance does not change with the unit of y: work in units of the
+    # largest residual, so tiny targets (1e-300) do not underflow when squared.
+    errors = fit.residuals / np.abs(fit.residuals).max()
+    variance = errors @ errors / (len(errors) - fit.n_params)
     with np.errstate(divide="ignore", invalid="ignore"):  # leverage 1: refused
         return (
-            fit.residuals**2
-            * fit.leverage
+            errors**2 * fit.leverage
             / (fit.n_params * variance * (1.0 - fit.leverage) ** 2)
-        )
+        )  # fmt: skip
 
 
 def cook_p_values(distance: np.ndarray, n_params: int) -> np.ndarray:
@@ -161,7 +165,9 @@ def block_maxima(values: np.ndarray, max_points: int = MAX_STEMS) -> np.ndarray:
 def _format_check(value: Any, name: str, viz: Any) -> None:
     """A matplotlib format string such as "C0-" or "ro", as ``Axes.stem`` takes."""
     try:  # the parser Axes.plot and Axes.stem use
-        from matplotlib.axes._base import _process_plot_format
+        from matplotlib.axes._base import (  # type: ignore[attr-defined]
+            _process_plot_format,
+        )
     except ImportError:  # pragma: no cover - matplotlib moved it: stem checks
         return
     if isinstance(value, str):
@@ -366,6 +372,7 @@ class CooksDistance(Visualizer):
             self.threshold_line_ = self.ax_.axhline(
                 self.influence_threshold_, ls="--", label=label,
                 color=baseline.get_color(), lw=baseline.get_linewidth(),
+                zorder=CURVE_ZORDER,  # above the stems, which may cover it
             )  # fmt: skip
         if len(shown) < n_samples:
             self.ax_.text(
@@ -407,11 +414,18 @@ def _check_fit(fit: OLSFit, n_features: int) -> None:
         )
     bound = np.flatnonzero(1.0 - fit.leverage <= LEVERAGE_ONE)
     if bound.size:
+        listed = ", ".join(str(row) for row in bound[:5])
+        listed += ", ..." if bound.size > 5 else ""
         raise VizkitValueError(
-            f"X row(s) {bound[:5].tolist()} have leverage 1: each alone fixes a "
+            f"X row(s) [{listed}] have leverage 1: each alone fixes a "
             "direction of the fit (e.g. the only row where a one-hot column is "
             "set), and Cook's distance divides by 1 - leverage; drop those rows, "
             "or the columns only they use."
+        )
+    if not np.all(np.isfinite([*fit.coef, fit.intercept])):
+        raise VizkitValueError(
+            "X holds columns so small next to y that the least squares "
+            f"coefficients overflow ({fit.coef.tolist()}); {RESCALE_X}"
         )
     if fit.n_params < n_features + 1:
         warnings.warn(
