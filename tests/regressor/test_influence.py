@@ -200,6 +200,14 @@ def test_invalid_format_string_names_the_parameter(data):
         viz.plot()
 
 
+def test_columns_too_small_for_their_coefficients_are_named(data):
+    X, y = data
+    tiny = X.copy()
+    tiny[:, 1] *= 1e-310  # subnormal: its coefficient would be ~1e311
+    with pytest.raises(VizkitValueError, match=r"X column\(s\) \[1\] are so small"):
+        CooksDistance().fit(tiny, y)
+
+
 # -- drawing ------------------------------------------------------------------------
 
 

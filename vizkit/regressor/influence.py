@@ -316,7 +316,8 @@ class CooksDistance(Visualizer):
         self._record_input(X)
         _check_enough_samples(*X_array.shape)
         fit = ols_fit(X_array, y_array)
-        _check_fit(fit, X_array.shape[1])
+        _check_fit(fit)
+        _warn_about_fit(fit, X_array.shape[1])
         self.distance_ = cook_distances(fit)
         self.p_values_ = cook_p_values(self.distance_, fit.n_params)
         self.influence_threshold_ = influence_threshold(len(y_array))
@@ -404,8 +405,8 @@ def _check_enough_samples(n_samples: int, n_features: int) -> None:
         )
 
 
-def _check_fit(fit: OLSFit, n_features: int) -> None:
-    """Refuse what Cook's distance cannot measure; warn about collinear columns."""
+def _check_fit(fit: OLSFit) -> None:
+    """Refuse fits whose Cook's distances are undefined or coefficients overflow."""
     if fit.n_params == 1:
         raise VizkitValueError(
             "X is constant: every column holds a single value, so least squares "
@@ -423,10 +424,15 @@ def _check_fit(fit: OLSFit, n_features: int) -> None:
             "or the columns only they use."
         )
     if not np.all(np.isfinite([*fit.coef, fit.intercept])):
+        columns = np.flatnonzero(~np.isfinite(fit.coef)).tolist()
         raise VizkitValueError(
-            "X holds columns so small next to y that the least squares "
-            f"coefficients overflow ({fit.coef.tolist()}); {RESCALE_X}"
+            f"X column(s) {columns} are so small next to y that their least "
+            f"squares coefficients overflow; {RESCALE_X}"
         )
+
+
+def _warn_about_fit(fit: OLSFit, n_features: int) -> None:
+    """Say when columns are collinear, or when y is fitted exactly."""
     if fit.n_params < n_features + 1:
         warnings.warn(
             f"X's columns are collinear (or constant): with the intercept they "
