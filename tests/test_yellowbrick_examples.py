@@ -280,3 +280,28 @@ def test_prediction_error_quick_method():
     X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=42)
     visualizer = prediction_error(Lasso(), X_train, y_train, X_test, y_test)
     assert np.isfinite(visualizer.bestfit_slope_)
+
+
+def test_cooks_distance():
+    from vizkit.regressor import CooksDistance
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, y = load_diabetes()
+
+    # Instantiate and fit the visualizer
+    visualizer = CooksDistance()
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.distance_.shape == (len(y),)
+    assert visualizer.influence_threshold_ == 4 / len(y)
+
+
+def test_cooks_distance_quick_method():
+    from vizkit.regressor import cooks_distance
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, y = load_diabetes()
+
+    # Instantiate and fit the visualizer
+    viz = cooks_distance(X, y, draw_threshold=True, linefmt="C0-", markerfmt=",")
+    assert 0 < viz.outlier_percentage_ < 100

@@ -31,6 +31,12 @@ def regression() -> Example:
     return Example(X, y, Ridge)
 
 
+def regression_data() -> Example:
+    """The regression data, without a model: for visualizers that fit their own."""
+    example = regression()
+    return Example(example.X, example.y)
+
+
 def features() -> Example:
     """The classification data, without a model: for feature visualizers."""
     example = classification()
