@@ -52,8 +52,9 @@ def _check_sample(value: Any, name: str, viz: Any) -> None:
         return
     if isinstance(value, bool):
         pass
-    elif isinstance(value, numbers.Integral) and value >= 2:
-        return
+    elif isinstance(value, numbers.Integral):
+        if value >= 2:
+            return
     elif isinstance(value, numbers.Real) and 0 < value <= 1:
         return
     raise VizkitValueError(
