@@ -402,6 +402,7 @@ class ModelVisualizer(Visualizer):
         tags.target_tags = inner.target_tags
         tags.classifier_tags = inner.classifier_tags
         tags.regressor_tags = inner.regressor_tags
+        tags.transformer_tags = inner.transformer_tags
         return tags
 
     @property

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from matplotlib.collections import PathCollection
 from numpy.testing import assert_allclose, assert_array_equal
+from scipy import sparse
 from sklearn.cluster import DBSCAN, KMeans, MeanShift
 from sklearn.datasets import make_blobs
 from sklearn.manifold import MDS, TSNE
@@ -230,3 +231,16 @@ def test_the_users_data_and_prefit_model_are_not_changed(blobs):
     InterclusterDistance(model).fit(X).show()
     assert_array_equal(X, blobs)
     assert_array_equal(model.cluster_centers_, centers)
+
+
+def test_sparse_input_goes_to_the_model(blobs, fitted):
+    viz = InterclusterDistance(kmeans(), random_state=1).fit(sparse.csr_matrix(blobs))
+    assert_allclose(viz.cluster_centers_, fitted.cluster_centers_)
+    assert_array_equal(viz.scores_, fitted.scores_)
+
+
+def test_centers_too_far_apart_to_measure_are_refused(blobs):
+    X = blobs.copy()
+    X[0, 0] = 1e300
+    with pytest.raises(VizkitValueError, match="not all finite"):
+        InterclusterDistance(kmeans(2)).fit(X)

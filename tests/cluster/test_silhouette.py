@@ -8,6 +8,7 @@ import pytest
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_hex
 from numpy.testing import assert_allclose, assert_array_equal
+from scipy import sparse
 from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
 from sklearn.datasets import make_blobs
 from sklearn.metrics import silhouette_samples, silhouette_score
@@ -228,3 +229,11 @@ def test_the_users_data_and_prefit_model_are_not_changed(blobs):
     SilhouetteVisualizer(model, sample=50).fit(X).show()
     assert_array_equal(X, blobs)
     assert_array_equal(model.cluster_centers_, centers)
+
+
+def test_sparse_input_gives_the_same_silhouettes(blobs, fitted):
+    viz = SilhouetteVisualizer(kmeans()).fit(sparse.csr_matrix(blobs))
+    assert_allclose(viz.silhouette_samples_, fitted.silhouette_samples_)
+    sampled = SilhouetteVisualizer(kmeans(), sample=60).fit(sparse.csr_matrix(blobs))
+    dense = SilhouetteVisualizer(kmeans(), sample=60).fit(blobs)
+    assert_allclose(sampled.silhouette_samples_, dense.silhouette_samples_)

@@ -85,10 +85,17 @@ def embed_centers(
     centers: np.ndarray, embedding: str, random_state: Any
 ) -> tuple[np.ndarray, Any]:
     """The 2-D positions of the centers, and the fitted embedding model."""
+    distances = pairwise_distances(centers) if np.isfinite(centers).all() else None
+    if distances is None or not np.isfinite(distances).all():
+        raise VizkitValueError(
+            "the distances between the cluster centers are not all finite, so they "
+            "cannot be embedded; X probably holds values too large (such as 1e300): "
+            "scale X first, e.g. with sklearn.preprocessing.StandardScaler."
+        )
     seed = 0 if random_state is None else random_state
     if embedding.lower() == "mds":
         model = mds_embedding(seed)
-        return model.fit_transform(pairwise_distances(centers)), model
+        return model.fit_transform(distances), model
     model = tsne_embedding(len(centers), centers.shape[1], seed)
     return model.fit_transform(centers), model
 
@@ -337,7 +344,8 @@ class InterclusterDistance(ClusteringScoreVisualizer):
         -------
         self
         """
-        self._check_cluster_data(X, y)
+        self._check_clusterer()
+        self._check_fit_data(X, y)  # X goes to the model as given
         start = time.perf_counter()
         fitted_on_X = self._fit_estimator(X, y, **kwargs)
         self.fit_time_ = time.perf_counter() - start
@@ -397,37 +405,53 @@ class InterclusterDistance(ClusteringScoreVisualizer):
         self.lax_ = self._size_legend() if self.legend else None
         return self.ax_
 
-    def _size_legend(self):
-        """An inset of nested circles at the plot's sizes, labelled by score."""
+    def _legend_axes(self):
+        """An invisible inset of ``legend_size`` inches whose data units are points."""
         from mpl_toolkits.axes_grid1.inset_locator import inset_axes
 
         lax = inset_axes(
             self.ax_, width=self.legend_size, height=self.legend_size,
             loc=self.legend_loc,
         )  # fmt: skip
-        points = self.legend_size * 72  # data units of the inset are points
+        points = self.legend_size * 72
         lax.set_xlim(0, points)
         lax.set_ylim(0, points)
         lax.set_axis_off()
+        return lax
+
+    def _size_legend(self):
+        """Nested circles at the plot's sizes, labelled by score, in an inset.
+
+        The circles stand on the inset's bottom edge (hang from its top for an
+        "upper" location) and sit on its outer side, labels towards the plot.
+        """
+        lax = self._legend_axes()
+        points = self.legend_size * 72
         values = legend_values(self.scores_)
         limits = (float(self.scores_.min()), float(self.scores_.max()))
         areas = circle_areas(values, self.min_size, self.max_size, limits)
-        radii = np.sqrt(areas) / 2
-        center_x = radii.max()
-        face, edge = self._colors()
+        radii = np.sqrt(areas) / 2  # a marker of area s has diameter sqrt(s)
+        top = 2 * radii.max()
+        base = points - top - LABEL_SPACING if "upper" in self.legend_loc else 0
+        right = "right" in self.legend_loc
+        center = points - top / 2 if right else top / 2
+        label_x = center - top / 2 - 8 if right else center + top / 2 + 8
+        align = "right" if right else "left"
+        _, edge = self._colors()
         lax.scatter(
-            np.full(len(radii), center_x), radii, s=areas, facecolors="none",
+            np.full(len(radii), center), base + radii, s=areas, facecolors="none",
             edgecolors=[edge], linestyles="--", linewidths=1.5, clip_on=False,
         )  # fmt: skip
-        heights = label_heights(2 * radii, spacing=LABEL_SPACING)
+        heights = label_heights(base + 2 * radii, spacing=LABEL_SPACING)
         for value, radius, height in zip(values, radii, heights):
             lax.annotate(
-                f"{plain(value):,}", (center_x, 2 * radius),
-                xytext=(2 * center_x + 8, height), va="center", ha="left",
-                fontsize="small", annotation_clip=False,
+                f"{plain(value):,}", (center, base + 2 * radius),
+                xytext=(label_x, height), va="center", ha=align, fontsize="small",
+                annotation_clip=False,
                 arrowprops={"arrowstyle": "-", "color": edge, "lw": 0.8},
             )  # fmt: skip
-        lax.text(0, 2 * radii.max() + 10, self.scoring, va="bottom", ha="left")
+        title_x = points if right else 0
+        lax.text(title_x, base + top + 4, self.scoring, va="bottom", ha=align)
         return lax
 
 

@@ -16,8 +16,10 @@ import numbers
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn import config_context
 from sklearn.metrics import silhouette_samples
+from sklearn.utils import check_array
 
 from vizkit import examples
 from vizkit import params as P
@@ -92,7 +94,14 @@ def check_silhouette_labels(labels: np.ndarray, model: str) -> None:
         )
 
 
-def silhouette_values(X: np.ndarray, labels: np.ndarray) -> np.ndarray:
+def silhouette_features(X: Any) -> Any:
+    """X as floats for the distances: a dense array, or CSR for sparse input."""
+    if sparse.issparse(X):
+        return check_array(X, accept_sparse="csr", dtype=np.float64, input_name="X")
+    return check_X(X, numeric=True)
+
+
+def silhouette_values(X: Any, labels: np.ndarray) -> np.ndarray:
     """``sklearn.metrics.silhouette_samples(X, labels)`` in bounded memory.
 
     The distances are computed in blocks of ``WORKING_MEMORY_MB``, which
@@ -243,7 +252,8 @@ class SilhouetteVisualizer(ClusteringScoreVisualizer):
         Parameters
         ----------
         X : array-like of shape (n_samples, n_features)
-            The data to cluster; numeric (the silhouettes are distances in X).
+            The data to cluster: numeric, dense or sparse (the silhouettes are
+            Euclidean distances in X).
         y : None
             Ignored; accepted for Pipeline compatibility.
         **kwargs
@@ -253,7 +263,9 @@ class SilhouetteVisualizer(ClusteringScoreVisualizer):
         -------
         self
         """
-        features = self._check_cluster_data(X, y)
+        self._check_clusterer()
+        self._check_fit_data(X, y)
+        features = silhouette_features(X)
         fitted_on_X = self._fit_estimator(X, y, **kwargs)
         self._store(features, self._cluster_labels(X, fitted_on_X))
         return self
@@ -281,11 +293,11 @@ class SilhouetteVisualizer(ClusteringScoreVisualizer):
         """
         self._check_estimator_fitted()
         labels = self._cluster_labels(X, fitted_on_X=False)
-        self._store(check_X(X, numeric=True), labels)
+        self._store(silhouette_features(X), labels)
         self.score_ = self.silhouette_score_
         return self.score_
 
-    def _store(self, X: np.ndarray, labels: np.ndarray) -> None:
+    def _store(self, X: Any, labels: np.ndarray) -> None:
         """Compute the silhouettes of (a sample of) the rows into ``*_``."""
         n_rows = len(labels)
         count = sample_count(n_rows, self.sample)
