@@ -143,11 +143,11 @@ def report(results: list[dict]) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
     ]
     for r in results:
-        worst = max(r["tracemalloc_peak"], r["rss_growth"])
+        below = max(r["tracemalloc_peak"], r["rss_growth"]) < TARGET_BYTES
         lines.append(
             f"| {CASES[r['case']][0]} | {r['rows']:,} | {r['drawn']:,} | "
             f"{r['seconds']:.1f} | {r['tracemalloc_peak'] / 1e6:,.1f} | "
-            f"{r['rss_growth'] / 1e6:,.1f} | {'yes' if worst < TARGET_BYTES else 'NO'} |"
+            f"{r['rss_growth'] / 1e6:,.1f} | {'yes' if below else 'NO'} |"
         )
     return "\n".join(lines)
 

@@ -1,4 +1,4 @@
-"""SilhouetteVisualizer: numbers against scikit-learn's silhouettes, then the artists."""
+"""SilhouetteVisualizer: numbers against scikit-learn's silhouettes, then artists."""
 
 from __future__ import annotations
 

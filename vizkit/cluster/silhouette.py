@@ -55,9 +55,9 @@ def _check_sample(value: Any, name: str, viz: Any) -> None:
     if isinstance(value, bool):
         pass
     elif isinstance(value, numbers.Integral):
-        if value >= 2:
+        if int(value) >= 2:
             return
-    elif isinstance(value, numbers.Real) and 0 < value <= 1:
+    elif isinstance(value, numbers.Real) and 0 < float(value) <= 1:
         return
     raise VizkitValueError(
         f"{name}={plain(value)!r} is not valid; pass a number of rows (an int of "
@@ -111,9 +111,7 @@ def silhouette_values(X: Any, labels: np.ndarray) -> np.ndarray:
         return silhouette_samples(X, labels)
 
 
-def band_positions(
-    sizes: np.ndarray, gap: int
-) -> tuple[np.ndarray, np.ndarray]:
+def band_positions(sizes: np.ndarray, gap: int) -> tuple[np.ndarray, np.ndarray]:
     """Bottom of each cluster's band and its middle (the tick), stacked upwards.
 
     Bands start at ``gap`` and are ``gap`` apart, as in Yellowbrick.
