@@ -16,6 +16,7 @@ Usage::
 
     python -m benchmarks.memory [--rows 100000] [--features 10] [--full]
 
+Times include tracemalloc's overhead (up to 2x); they are not the benchmark.
 ``--full`` adds SilhouetteVisualizer(sample=None) on every row (minutes) and
 scikit-learn's own ``silhouette_samples`` on a 1e4-row sample with its default
 working memory, for reference.

@@ -152,12 +152,9 @@ def view_limits(
     span = np.maximum(high - low, 1e-12)
     room = np.maximum(np.array([width_in, height_in]) - 2.2 * radius_in, 0.2)
     per_inch = float(np.max(span / room))
-    middle = (low + high) / 2
-    half = per_inch * np.array([width_in, height_in]) / 2
-    return (middle[0] - half[0], middle[0] + half[0]), (
-        middle[1] - half[1],
-        middle[1] + half[1],
-    )
+    low = (low + high) / 2 - per_inch * np.array([width_in, height_in]) / 2
+    high = low + per_inch * np.array([width_in, height_in])
+    return (low[0], high[0]), (low[1], high[1])
 
 
 def _lower_choice(*allowed: str) -> P.Param:
