@@ -302,7 +302,11 @@ def grid_search_for(name):
     if kind is DATA:  # no model to tune: only drawing options, scored alike
         return GridSearchCV(viz, {"title": [None, "T"], switch(name): [True, False]})
     key = f"estimator__{float_param_of(viz.estimator)}"
-    return GridSearchCV(viz, {key: [0.1, 1.0], switch(name): [True, False]})
+    try:
+        second = {switch(name): [True, False]}
+    except AssertionError:  # no boolean option (e.g. SilhouetteVisualizer)
+        second = {"title": [None, "T"]}
+    return GridSearchCV(viz, {key: [0.1, 1.0], **second})
 
 
 @ALL

@@ -305,3 +305,62 @@ def test_cooks_distance_quick_method():
     # Instantiate and fit the visualizer
     viz = cooks_distance(X, y, draw_threshold=True, linefmt="C0-", markerfmt=",")
     assert 0 < viz.outlier_percentage_ < 100
+
+
+def _wine_frame():
+    """The wine data as a DataFrame, standing in for Yellowbrick's NFL receivers."""
+    import pandas as pd
+
+    data = load_wine()
+    return pd.DataFrame(data.X, columns=data.feature_names)
+
+
+def test_silhouette_visualizer():
+    from sklearn.cluster import KMeans
+
+    from vizkit.cluster import SilhouetteVisualizer
+
+    X = _wine_frame()
+    features = ["alcohol", "malic_acid", "ash", "flavanoids", "hue"]
+    X = X.query("magnesium >= 80")[features]  # the NFL example's "Tgt >= 20"
+    model = KMeans(5, random_state=42)
+    visualizer = SilhouetteVisualizer(model, colors="yellowbrick")
+    visualizer.fit(X)
+    visualizer.show()
+    assert visualizer.n_clusters_ == 5
+    assert len(visualizer.silhouette_samples_) == len(X)
+
+
+def test_silhouette_visualizer_quick_method():
+    from sklearn.cluster import KMeans
+
+    from vizkit.cluster import silhouette_visualizer
+
+    X, y = load_iris(return_X_y=True)
+    viz = silhouette_visualizer(KMeans(5, random_state=42), X, colors="yellowbrick")
+    assert -1 <= viz.silhouette_score_ <= 1
+
+
+def test_intercluster_distance():
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    from vizkit.cluster import InterclusterDistance
+
+    X, y = make_blobs(n_samples=1000, n_features=12, centers=12, random_state=42)
+    model = KMeans(6)
+    visualizer = InterclusterDistance(model)
+    visualizer.fit(X)
+    visualizer.show()
+    assert visualizer.embedded_centers_.shape == (6, 2)
+    assert visualizer.scores_.sum() == 1000
+
+
+def test_intercluster_distance_quick_method():
+    from sklearn.cluster import MiniBatchKMeans
+
+    from vizkit.cluster import intercluster_distance
+
+    X = _wine_frame()  # Yellowbrick's example loads the NFL data here
+    viz = intercluster_distance(MiniBatchKMeans(5, random_state=777), X)
+    assert viz.scores_.sum() == len(X)
