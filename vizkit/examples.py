@@ -31,6 +31,14 @@ def regression() -> Example:
     return Example(X, y, Ridge)
 
 
+def regression_cv() -> Example:
+    """The regression data, with a LassoCV (it cross-validates its own alpha)."""
+    from sklearn.linear_model import LassoCV
+
+    example = regression()
+    return Example(example.X, example.y, LassoCV)
+
+
 def features() -> Example:
     """The classification data, without a model: for feature visualizers."""
     example = classification()
