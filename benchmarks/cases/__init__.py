@@ -12,6 +12,7 @@ from types import ModuleType
 from benchmarks.cases import (
     class_balance,
     confusion_matrix,
+    manual_alphas,
     pca,
     prcurve,
     residuals,
@@ -24,6 +25,7 @@ CASES: dict[str, ModuleType] = {
     "rocauc": rocauc,
     "prcurve": prcurve,
     "threshold": threshold,
+    "manual_alphas": manual_alphas,
     "residuals": residuals,
     "pca": pca,
     "class_balance": class_balance,
