@@ -367,10 +367,11 @@ class ManualAlphaSelection(AlphaCurve):
         if key is not None:
             return key
         name = type(self.estimator).__name__
+        model = final_step(self.estimator)
         hint = (
-            f"; {name} chooses its own alpha: draw its errors with "
-            f"AlphaSelection({name}())"
-            if isinstance(final_step(self.estimator), CV_MODELS)
+            f"; {type(model).__name__} chooses its own alpha: draw its errors with "
+            "AlphaSelection"
+            if isinstance(model, CV_MODELS)
             else ""
         )
         raise ModelError(
@@ -398,29 +399,28 @@ class ManualAlphaSelection(AlphaCurve):
         self._check_regressor()
         key = self._alpha_key()
         self._check_target(X, y)
-        grid = self.alphas
-        if grid is None:
-            grid = np.logspace(*DEFAULT_ALPHAS)
-        self.alphas_ = np.sort(np.asarray(grid, dtype=np.float64))
+        grid = np.logspace(*DEFAULT_ALPHAS) if self.alphas is None else self.alphas
+        alphas_ = np.sort(np.asarray(grid, dtype=np.float64))
         X_rows, y_rows = indexable(X, y)
         splits = cv_splits(self.cv, X_rows, y_rows, is_classifier(self.estimator))
         scores = cross_validate_alphas(
-            self.estimator, key, self.alphas_, X_rows, y_rows, splits,
+            self.estimator, key, alphas_, X_rows, y_rows, splits,
             check_scoring(self.estimator, scoring=self.scoring), kwargs,
             self.n_jobs, self.verbose,
         )  # fmt: skip
         check_finite(scores, "the cross-validated scores", RESCALE)
-        self.cv_scores_ = scores
-        self.scores_, self.scores_se_ = mean_and_standard_error(scores)
-        best = int(np.argmax(self.scores_))
-        self.alpha_ = float(self.alphas_[best])
-        self.best_score_ = float(self.scores_[best])
-        best_model = clone(self.estimator).set_params(**{key: self.alpha_})
+        mean, standard_error = mean_and_standard_error(scores)
+        best = int(np.argmax(mean))
+        best_model = clone(self.estimator).set_params(**{key: alphas_[best]})
         try:
-            self.best_estimator_ = best_model.fit(X, y, **kwargs)
+            best_model.fit(X, y, **kwargs)
         except Exception as error:
-            name_owner(error, OWNER, f"refitting at alpha={self.alpha_:g}")
+            name_owner(error, OWNER, f"refitting at alpha={alphas_[best]:g}")
             raise
+        self.alphas_, self.cv_scores_ = alphas_, scores
+        self.scores_, self.scores_se_ = mean, standard_error
+        self.alpha_, self.best_score_ = float(alphas_[best]), float(mean[best])
+        self.best_estimator_ = best_model
         return self
 
     def _check_target(self, X, y) -> None:
