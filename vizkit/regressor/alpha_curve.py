@@ -8,10 +8,13 @@ log scale, one standard error around it, and the chosen alpha.
 
 from __future__ import annotations
 
+import math
 import numbers
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
+from joblib import effective_n_jobs
 from sklearn.base import clone, is_regressor
 from sklearn.metrics import get_scorer_names
 from sklearn.model_selection import check_cv
@@ -107,21 +110,36 @@ def alpha_key(estimator: Any) -> str | None:
     return nested[0] if len(nested) == 1 else None
 
 
-def fit_and_score(model, key: str, alpha: float, X, y, train, test, scorer, params):
-    """Fit a clone of ``model`` at ``alpha`` on the train rows; score the test rows.
+@dataclass(frozen=True)
+class Fold:
+    """One fold's rows and fit parameters (per-sample ones cut to its train rows)."""
 
-    A top-level function, so process-based joblib backends can pickle it.
-    ``params`` are the fit parameters, per-sample ones already cut to ``train``.
+    train: np.ndarray
+    test: np.ndarray
+    params: dict
+
+
+def score_alphas_on_fold(
+    model, key: str, alphas: np.ndarray, X, y, fold: Fold, scorer
+) -> list[float]:
+    """Fit a clone of ``model`` at each alpha on the fold's train rows; score its test.
+
+    A top-level function, so process-based joblib backends can pickle it. The
+    fold's rows are cut once for all its alphas.
     """
-    model = clone(model).set_params(**{key: alpha})
-    try:
-        model.fit(_safe_indexing(X, train), _safe_indexing(y, train), **params)
-        return float(scorer(model, _safe_indexing(X, test), _safe_indexing(y, test)))
-    except Exception as error:
-        name_owner(
-            error, "ManualAlphaSelection", f"{type(model).__name__} at alpha={alpha:g}"
-        )
-        raise
+    X_train, y_train = _safe_indexing(X, fold.train), _safe_indexing(y, fold.train)
+    X_test, y_test = _safe_indexing(X, fold.test), _safe_indexing(y, fold.test)
+    scores = []
+    for alpha in alphas:
+        fitted = clone(model).set_params(**{key: alpha})
+        try:
+            fitted.fit(X_train, y_train, **fold.params)
+            scores.append(float(scorer(fitted, X_test, y_test)))
+        except Exception as error:
+            where = f"{type(model).__name__} at alpha={alpha:g}"
+            name_owner(error, "ManualAlphaSelection", where)
+            raise
+    return scores
 
 
 def name_owner(error: Exception, owner: str, where: str) -> None:
@@ -146,26 +164,36 @@ def cv_splits(cv: Any, X, y, classifier: bool) -> list[tuple[np.ndarray, np.ndar
         ) from None
 
 
+def alpha_parts(n_alphas: int, n_splits: int, n_jobs: int | None) -> int:
+    """Into how many parts each fold's alphas are cut: about 4 jobs per worker.
+
+    A job fits several alphas on one fold, so X is sent to a worker (and
+    hashed by joblib's memmapping) once per job, not once per fit, and the
+    fold's rows are cut once; enough jobs remain to keep every worker busy.
+    """
+    jobs_per_fold = math.ceil(4 * effective_n_jobs(n_jobs) / n_splits)
+    return max(1, min(n_alphas, jobs_per_fold))
+
+
 def cross_validate_alphas(
     model, key: str, alphas: np.ndarray, X, y, splits: list, scorer, params: dict,
     n_jobs: int | None, verbose: bool,
 ) -> np.ndarray:  # fmt: skip
     """The test score of every (alpha, fold), shape ``(n_alphas, n_splits)``.
 
-    One joblib job per fit, so the results do not depend on ``n_jobs``.
+    Every fit is independent of the others, so the results do not depend on
+    ``n_jobs`` or on how the fits are grouped into jobs.
     """
     n_samples = len(y)
-    jobs = (
-        (model, key, float(alpha), X, y, train, test, scorer,
-         rows_of(params, train, n_samples))
-        for alpha in alphas
-        for train, test in splits
-    )  # fmt: skip
+    folds = [Fold(tr, te, rows_of(params, tr, n_samples)) for tr, te in splits]
+    parts = np.array_split(alphas, alpha_parts(len(alphas), len(folds), n_jobs))
+    jobs = ((model, key, part, X, y, fold, scorer) for fold in folds for part in parts)
     scores = run_jobs(
-        fit_and_score, jobs, total=len(alphas) * len(splits), n_jobs=n_jobs,
-        verbose=verbose, desc="ManualAlphaSelection fits",
+        score_alphas_on_fold, jobs, total=len(folds) * len(parts), n_jobs=n_jobs,
+        verbose=verbose, desc="ManualAlphaSelection", unit="job",
     )  # fmt: skip
-    return np.asarray(scores, dtype=np.float64).reshape(len(alphas), len(splits))
+    flat = np.asarray([score for job in scores for score in job], dtype=np.float64)
+    return flat.reshape(len(folds), len(alphas)).T  # jobs ran fold by fold
 
 
 def rows_of(params: dict, rows: np.ndarray, n_samples: int) -> dict:
