@@ -364,3 +364,38 @@ def test_intercluster_distance_quick_method():
     X = _wine_frame()  # Yellowbrick's example loads the NFL data here
     viz = intercluster_distance(MiniBatchKMeans(5, random_state=777), X)
     assert viz.scores_.sum() == len(X)
+
+
+def test_alpha_selection_documented_call():
+    from sklearn.linear_model import LassoCV
+
+    from vizkit.regressor import AlphaSelection
+
+    X, y = load_diabetes()  # Yellowbrick's docs use the concrete data
+    alphas = np.logspace(-10, 1, 400)
+    model = LassoCV(alphas=alphas)
+    visualizer = AlphaSelection(model)
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.alpha_ == model.alpha_
+    assert len(visualizer.errors_) == 400
+
+
+def test_alphas_quick_method():
+    from sklearn.linear_model import LassoCV
+
+    from vizkit.regressor.alphas import alphas
+
+    X, y = load_diabetes()  # Yellowbrick's docs use the energy data
+    viz = alphas(LassoCV(random_state=0), X, y)
+    assert viz.alpha_ == viz.estimator.alpha_
+
+
+def test_manual_alpha_selection_documented_call():
+    from vizkit.regressor import ManualAlphaSelection
+
+    X, y = load_diabetes()
+    model = ManualAlphaSelection(Ridge(), cv=12, scoring="neg_mean_squared_error")
+    model.fit(X, y)
+    model.show()
+    assert model.cv_scores_.shape == (len(model.alphas_), 12)

@@ -37,6 +37,14 @@ def regression_data() -> Example:
     return Example(example.X, example.y)
 
 
+def regression_cv() -> Example:
+    """The regression data, with a LassoCV (it cross-validates its own alpha)."""
+    from sklearn.linear_model import LassoCV
+
+    example = regression()
+    return Example(example.X, example.y, LassoCV)
+
+
 def features() -> Example:
     """The classification data, without a model: for feature visualizers."""
     example = classification()
@@ -72,9 +80,11 @@ def blobs() -> Example:
 def agglomerative() -> Example:
     """The blobs data, with a Ward tree cut at distance 30 (its four blobs)."""
     from sklearn.cluster import AgglomerativeClustering
-    from sklearn.datasets import make_blobs
 
-    X, y = make_blobs(n_samples=150, n_features=5, centers=4, random_state=0)
+    example = blobs()
     # distance_threshold, a float, lets the conformance checks search over it.
-    model = lambda: AgglomerativeClustering(n_clusters=None, distance_threshold=30.0)  # noqa: E731
-    return Example(X, y, model)
+    return Example(
+        example.X,
+        example.y,
+        lambda: AgglomerativeClustering(n_clusters=None, distance_threshold=30.0),
+    )

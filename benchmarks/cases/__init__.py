@@ -12,6 +12,7 @@ from types import ModuleType
 from benchmarks.cases import (
     class_balance,
     confusion_matrix,
+    manual_alphas,
     pca,
     prcurve,
     prediction_error,
@@ -25,6 +26,7 @@ CASES: dict[str, ModuleType] = {
     "rocauc": rocauc,
     "prcurve": prcurve,
     "threshold": threshold,
+    "manual_alphas": manual_alphas,
     "residuals": residuals,
     "prediction_error": prediction_error,
     "pca": pca,
