@@ -61,10 +61,12 @@ def _model_rules(model) -> dict[str, str]:
             "attributes such as coef_ stay on viz.estimator (never proxied)"
         )
     if hasattr(model, "max_iter"):
-        n_iter = "check_non_transformer_estimators_n_iter"
-        if hasattr(model, "transform"):  # KMeans: the transformer variant runs
-            n_iter = "check_transformer_n_iter"
-        rules[n_iter] = (
+        check = (  # transformer tags follow the model's (ModelVisualizer)
+            "check_transformer_n_iter"
+            if hasattr(model, "transform")
+            else "check_non_transformer_estimators_n_iter"
+        )
+        rules[check] = (
             f"Yellowbrick's attribute proxy shows {name}'s max_iter, but fitted "
             "attributes such as n_iter_ stay on viz.estimator (never proxied)"
         )

@@ -255,6 +255,152 @@ def test_class_balance_documented_calls():
     assert viz.support_.sum() == len(y)
 
 
+def test_prediction_error():
+    from sklearn.linear_model import Lasso
+
+    from vizkit.regressor import PredictionError
+
+    # Yellowbrick downloads the concrete data; the bundled diabetes data replaces it.
+    X, y = load_diabetes()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=42)
+    model = Lasso()
+    visualizer = PredictionError(model)
+    visualizer.fit(X_train, y_train)
+    visualizer.score(X_test, y_test)
+    visualizer.show()
+    assert visualizer.score_ == pytest.approx(model.score(X_test, y_test))
+
+
+def test_prediction_error_quick_method():
+    from sklearn.linear_model import Lasso
+
+    from vizkit.regressor import prediction_error
+
+    X, y = load_diabetes()
+    X_train, X_test, y_train, y_test = tts(X, y, test_size=0.2, random_state=42)
+    visualizer = prediction_error(Lasso(), X_train, y_train, X_test, y_test)
+    assert np.isfinite(visualizer.bestfit_slope_)
+
+
+def test_cooks_distance():
+    from vizkit.regressor import CooksDistance
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, y = load_diabetes()
+
+    # Instantiate and fit the visualizer
+    visualizer = CooksDistance()
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.distance_.shape == (len(y),)
+    assert visualizer.influence_threshold_ == 4 / len(y)
+
+
+def test_cooks_distance_quick_method():
+    from vizkit.regressor import cooks_distance
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, y = load_diabetes()
+
+    # Instantiate and fit the visualizer
+    viz = cooks_distance(X, y, draw_threshold=True, linefmt="C0-", markerfmt=",")
+    assert 0 < viz.outlier_percentage_ < 100
+
+
+def _wine_frame():
+    """The wine data as a DataFrame, standing in for Yellowbrick's NFL receivers."""
+    import pandas as pd
+
+    data = load_wine()
+    return pd.DataFrame(data.X, columns=data.feature_names)
+
+
+def test_silhouette_visualizer():
+    from sklearn.cluster import KMeans
+
+    from vizkit.cluster import SilhouetteVisualizer
+
+    X = _wine_frame()
+    features = ["alcohol", "malic_acid", "ash", "flavanoids", "hue"]
+    X = X.query("magnesium >= 80")[features]  # the NFL example's "Tgt >= 20"
+    model = KMeans(5, random_state=42)
+    visualizer = SilhouetteVisualizer(model, colors="yellowbrick")
+    visualizer.fit(X)
+    visualizer.show()
+    assert visualizer.n_clusters_ == 5
+    assert len(visualizer.silhouette_samples_) == len(X)
+
+
+def test_silhouette_visualizer_quick_method():
+    from sklearn.cluster import KMeans
+
+    from vizkit.cluster import silhouette_visualizer
+
+    X, y = load_iris(return_X_y=True)
+    viz = silhouette_visualizer(KMeans(5, random_state=42), X, colors="yellowbrick")
+    assert -1 <= viz.silhouette_score_ <= 1
+
+
+def test_intercluster_distance():
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    from vizkit.cluster import InterclusterDistance
+
+    X, y = make_blobs(n_samples=1000, n_features=12, centers=12, random_state=42)
+    model = KMeans(6)
+    visualizer = InterclusterDistance(model)
+    visualizer.fit(X)
+    visualizer.show()
+    assert visualizer.embedded_centers_.shape == (6, 2)
+    assert visualizer.scores_.sum() == 1000
+
+
+def test_intercluster_distance_quick_method():
+    from sklearn.cluster import MiniBatchKMeans
+
+    from vizkit.cluster import intercluster_distance
+
+    X = _wine_frame()  # Yellowbrick's example loads the NFL data here
+    viz = intercluster_distance(MiniBatchKMeans(5, random_state=777), X)
+    assert viz.scores_.sum() == len(X)
+
+
+def test_alpha_selection_documented_call():
+    from sklearn.linear_model import LassoCV
+
+    from vizkit.regressor import AlphaSelection
+
+    X, y = load_diabetes()  # Yellowbrick's docs use the concrete data
+    alphas = np.logspace(-10, 1, 400)
+    model = LassoCV(alphas=alphas)
+    visualizer = AlphaSelection(model)
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.alpha_ == model.alpha_
+    assert len(visualizer.errors_) == 400
+
+
+def test_alphas_quick_method():
+    from sklearn.linear_model import LassoCV
+
+    from vizkit.regressor.alphas import alphas
+
+    X, y = load_diabetes()  # Yellowbrick's docs use the energy data
+    viz = alphas(LassoCV(random_state=0), X, y)
+    assert viz.alpha_ == viz.estimator.alpha_
+
+
+def test_manual_alpha_selection_documented_call():
+    from vizkit.regressor import ManualAlphaSelection
+
+    X, y = load_diabetes()
+    model = ManualAlphaSelection(Ridge(), cv=12, scoring="neg_mean_squared_error")
+    model.fit(X, y)
+    model.show()
+    assert model.cv_scores_.shape == (len(model.alphas_), 12)
+
+
 def test_kelbow_documented_calls():
     from sklearn.cluster import KMeans
     from sklearn.datasets import make_blobs

@@ -402,7 +402,7 @@ class ModelVisualizer(Visualizer):
         tags.target_tags = inner.target_tags
         tags.classifier_tags = inner.classifier_tags
         tags.regressor_tags = inner.regressor_tags
-        tags.transformer_tags = inner.transformer_tags  # e.g. KMeans.transform
+        tags.transformer_tags = inner.transformer_tags
         return tags
 
     @property
@@ -419,22 +419,25 @@ class ModelVisualizer(Visualizer):
         self._fit_estimator(X, y, **kwargs)
         return self
 
-    def _fit_estimator(self, X, y=None, **kwargs) -> None:
+    def _fit_estimator(self, X, y=None, **kwargs) -> bool:
         """Fit the model in place unless it is fitted (see ``is_fitted``).
 
         A model this visualizer fitted itself is refitted by the next ``fit``,
         as any estimator's ``fit`` starts afresh: with ``is_fitted="auto"`` only
-        a model that was given fitted is kept as it is.
+        a model that was given fitted is kept as it is. Returns True when the
+        model was fitted here, on ``X``.
         """
         refit = self.is_fitted == "auto" and self._fitted_here()
         if refit or needs_fit(self.estimator, self.is_fitted):
             self._call_model("fit", X, y, **kwargs)
             self._fitted_model = self.estimator
-        elif not estimator_is_fitted(self.estimator):
+            return True
+        if not estimator_is_fitted(self.estimator):
             raise NotFitted(
                 f"estimator {type(self.estimator).__name__} is not fitted although "
                 "is_fitted=True; fit it first, or leave is_fitted='auto'."
             )
+        return False
 
     def _fitted_here(self) -> bool:
         """True when the wrapped model was fitted by this visualizer's ``fit``."""

@@ -31,6 +31,20 @@ def regression() -> Example:
     return Example(X, y, Ridge)
 
 
+def regression_data() -> Example:
+    """The regression data, without a model: for visualizers that fit their own."""
+    example = regression()
+    return Example(example.X, example.y)
+
+
+def regression_cv() -> Example:
+    """The regression data, with a LassoCV (it cross-validates its own alpha)."""
+    from sklearn.linear_model import LassoCV
+
+    example = regression()
+    return Example(example.X, example.y, LassoCV)
+
+
 def features() -> Example:
     """The classification data, without a model: for feature visualizers."""
     example = classification()
@@ -61,3 +75,16 @@ def blobs() -> Example:
 
     X, y = make_blobs(n_samples=150, n_features=5, centers=4, random_state=0)
     return Example(X, y, lambda: KMeans(n_clusters=4, n_init=3, random_state=0))
+
+
+def agglomerative() -> Example:
+    """The blobs data, with a Ward tree cut at distance 30 (its four blobs)."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    example = blobs()
+    # distance_threshold, a float, lets the conformance checks search over it.
+    return Example(
+        example.X,
+        example.y,
+        lambda: AgglomerativeClustering(n_clusters=None, distance_threshold=30.0),
+    )

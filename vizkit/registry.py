@@ -18,7 +18,9 @@ and everything else follows from that line:
 The kind says how a visualizer is fed: score visualizers fit a model and
 score it on test data; transformers (feature visualizers) are fitted on X;
 target visualizers on y alone; cluster, repeated-fit (model selection), tree
-and training visualizers fit a model on ``(X, y)``.
+and training visualizers fit a model on ``(X, y)``; data visualizers are
+fitted on ``(X, y)`` without a model (they compute their own, e.g. least
+squares for Cook's distance) and are not transformers.
 """
 
 from __future__ import annotations
@@ -98,7 +100,10 @@ CLUSTER = Kind("cluster", ("estimator", "X", "y"), 2, _feed_model)
 REPEATED_FIT = Kind("repeated_fit", ("estimator", "X", "y"), 3, _feed_model)
 TREE = Kind("tree", ("estimator", "X", "y"), 3, _feed_model)
 TRAINING = Kind("training", ("estimator", "X", "y"), 3, _feed_model)
-KINDS = (SCORE, TRANSFORMER, TARGET, CLUSTER, REPEATED_FIT, TREE, TRAINING)  # fmt: skip
+DATA = Kind("data", ("X", "y"), 2, _feed_model)
+KINDS = (
+    SCORE, TRANSFORMER, TARGET, CLUSTER, REPEATED_FIT, TREE, TRAINING, DATA,
+)  # fmt: skip
 
 
 # -- declarations -----------------------------------------------------------------

@@ -12,7 +12,13 @@ from scipy.stats import probplot
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.datasets import make_regression
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
-from sklearn.metrics import r2_score
+from sklearn.metrics import (
+    mean_absolute_error,
+    mean_squared_error,
+    mean_squared_log_error,
+    r2_score,
+    root_mean_squared_error,
+)
 from sklearn.model_selection import train_test_split
 
 from vizkit.draw import DENSITY_THRESHOLD
@@ -398,3 +404,47 @@ def test_qqplot_of_a_single_sample_is_refused(data):
         ResidualsPlot(Ridge(), hist=False, qqplot=True).fit(X_train[:1], y_train[:1])
     viz = ResidualsPlot(Ridge(), hist=False, qqplot=True)
     assert np.isfinite(viz.fit(X_train[:2], y_train[:2]).train_qq_line_).all()
+
+
+# -- metrics stated on the plot ----------------------------------------------------
+
+
+def test_metrics_per_split_match_sklearn(data, fitted):
+    X_train, X_test, y_train, y_test = data
+    model = fitted.estimator
+    for split, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
+        predicted = model.predict(X)
+        metrics = getattr(fitted, f"{split}_metrics_")
+        assert set(metrics) == {"r2", "mse", "rmse", "mae"}  # y < 0: no MSLE
+        assert metrics["r2"] == pytest.approx(r2_score(y, predicted))
+        assert metrics["r2"] == getattr(fitted, f"{split}_score_")
+        assert metrics["mse"] == pytest.approx(mean_squared_error(y, predicted))
+        assert metrics["rmse"] == pytest.approx(root_mean_squared_error(y, predicted))
+        assert metrics["mae"] == pytest.approx(mean_absolute_error(y, predicted))
+
+
+def test_metrics_box_has_a_column_per_split_beside_the_legend(fitted):
+    ax = fitted.show()
+    lines = fitted.metrics_text_.get_text().splitlines()
+    assert lines[0].split() == ["Train", "Test"]
+    assert [line.split()[0] for line in lines[1:]] == ["MSE", "RMSE", "MAE"]
+    train, test = fitted.train_metrics_, fitted.test_metrics_
+    assert lines[2].split()[1:] == [f"{train['rmse']:.4g}", f"{test['rmse']:.4g}"]
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    assert not legend.overlaps(fitted.metrics_text_.get_window_extent())
+
+
+def test_msle_of_positive_targets_from_predictions():
+    rng = np.random.RandomState(2)
+    y_true = rng.gamma(3.0, 2.0, size=120)
+    y_pred = np.abs(y_true + rng.randn(120))
+    viz = ResidualsPlot.from_predictions(y_true, y_pred)
+    assert viz.test_metrics_["msle"] == pytest.approx(
+        mean_squared_log_error(y_true, y_pred)
+    )
+    assert viz.metrics_text_.get_text().splitlines()[-1].split() == [
+        "MSLE",
+        f"{viz.test_metrics_['msle']:.4g}",
+    ]
+    assert not hasattr(viz, "train_metrics_")

@@ -9,7 +9,7 @@ from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.exceptions import ModelError
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import check_X
+from vizkit.utils.validation import check_X, n_samples_of
 
 __all__ = ["ClusteringScoreVisualizer"]
 
@@ -78,6 +78,31 @@ class ClusteringScoreVisualizer(ModelVisualizer):
         self._check_clusterer()
         self._check_fit_data(X, y)
         return check_X(X, numeric=True)
+
+    def _cluster_labels(self, X, fitted_on_X: bool) -> np.ndarray:
+        """The model's cluster label of each row of ``X``.
+
+        A model just fitted on X has labelled its rows (``labels_``); else
+        its ``predict(X)`` labels them. A model that cannot predict (DBSCAN,
+        AgglomerativeClustering) and was fitted before is taken to have been
+        fitted on X when its ``labels_`` has one label per row of X.
+        """
+        n_rows = n_samples_of(X, "X")
+        labels = getattr(self.estimator, "labels_", None)
+        one_per_row = labels is not None and len(labels) == n_rows
+        if one_per_row and fitted_on_X:
+            return np.asarray(labels)
+        if hasattr(self.estimator, "predict"):
+            return np.asarray(self._call_model("predict", X))
+        if one_per_row:
+            return np.asarray(labels)
+        model = type(self.estimator).__name__
+        raise ModelError(
+            f"{type(self).__name__} cannot label the {n_rows} rows of X: {model} "
+            "has no predict method and was fitted on other data; pass X as the "
+            f"data it was fitted on, or an unfitted {model} for the visualizer "
+            "to fit on X."
+        )
 
     def fit(self, X, y=None, **kwargs):
         """Fit the wrapped clusterer on ``X`` if it needs fitting.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,9 +14,14 @@ from vizkit import params as P
 from vizkit.base import ScoreVisualizer
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import check_finite, check_no_overflow
+from vizkit.utils.validation import (
+    check_consistent_length,
+    check_finite,
+    check_no_overflow,
+    check_target,
+)
 
-__all__ = ["RegressionScoreVisualizer"]
+__all__ = ["RegressionScoreVisualizer", "regression_metrics"]
 
 #: The fix for a target whose squares overflow (R^2 sums them).
 RESCALE_TARGET = "divide the target by a power of ten first (R^2 does not change)."
@@ -54,6 +61,194 @@ def as_predictions(y_pred: Any, n_samples: int, name: str = "y_pred") -> np.ndar
             "pass one prediction per sample."
         )
     return values
+
+
+def check_regression_predictions(
+    y_true: Any, y_pred: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """Validate ``from_predictions`` input: two finite float arrays of one length."""
+    check_consistent_length(y_true=y_true, y_pred=y_pred)
+    y_array = as_float_target(check_target(y_true, name="y_true"), "y_true")
+    predictions = as_predictions(y_pred, len(y_array))
+    check_target(predictions, name="y_pred")
+    check_no_overflow(y_array, "y_true", RESCALE_TARGET)
+    check_no_overflow(predictions, "y_pred", RESCALE_TARGET)
+    return y_array, predictions
+
+
+# -- metrics stated on the picture ------------------------------------------------
+
+#: Display names of the metrics ``regression_metrics`` returns, in display order.
+METRIC_NAMES = {"r2": "R²", "mse": "MSE", "rmse": "RMSE", "mae": "MAE", "msle": "MSLE"}
+
+
+def regression_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
+    """R^2, MSE, RMSE, MAE and, when no value is negative, MSLE of predictions.
+
+    The keys are "r2", "mse", "rmse", "mae" and "msle". The mean squared
+    logarithmic error compares ``log1p`` of both, so it is only given when
+    the targets and the predictions are all >= 0; otherwise "msle" is left
+    out.
+    """
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    errors = y_true - y_pred
+    mse = float(np.mean(errors**2))
+    metrics = {
+        "r2": float(r2_score(y_true, y_pred)),
+        "mse": mse,
+        "rmse": math.sqrt(mse),
+        "mae": float(np.mean(np.abs(errors))),
+    }
+    if y_true.min() >= 0 and y_pred.min() >= 0:
+        log_errors = np.log1p(y_true) - np.log1p(y_pred)
+        metrics["msle"] = float(np.mean(log_errors**2))
+    return metrics
+
+
+def metrics_table(
+    columns: Mapping[str, Mapping[str, float]],
+    names: Sequence[str] = ("mse", "rmse", "mae", "msle"),
+) -> str:
+    """Metrics as aligned text: a row per metric, a column per split.
+
+    ``columns`` maps a column heading (e.g. "Train") to that split's metrics;
+    a single column with an empty heading gets no heading row. A metric
+    missing from a split (MSLE of negative targets) shows "-"; one missing
+    from every split is left out.
+    """
+    headings = list(columns)
+    rows = [[""] + headings] if any(headings) else []
+    for name in names:
+        if any(name in metrics for metrics in columns.values()):
+            values = [columns[h].get(name) for h in headings]
+            cells = ["-" if v is None else f"{v:.4g}" for v in values]
+            rows.append([METRIC_NAMES[name], *cells])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        " ".join(
+            [row[0].ljust(widths[0])]
+            + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        )
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+#: The four corners a text box or legend may take, in order of preference.
+CORNERS = ("upper left", "lower right", "upper right", "lower left")
+#: Most points counted when choosing a corner (a regular subsample above it).
+CORNER_SAMPLE = 100_000
+
+
+def corner_counts(
+    x: np.ndarray, y: np.ndarray, xlim: Sequence[float], ylim: Sequence[float],
+    width: float, height: float,
+) -> dict[str, int]:  # fmt: skip
+    """Points under a box of ``width`` x ``height`` (axes fractions) in each corner.
+
+    ``x``, ``y`` are data coordinates; ``xlim``, ``ylim`` the view limits
+    (linear axes). Above ``CORNER_SAMPLE`` points, every k-th is counted.
+    """
+    step = max(1, len(x) // CORNER_SAMPLE)
+    u = (np.asarray(x[::step], dtype=float) - xlim[0]) / (xlim[1] - xlim[0])
+    v = (np.asarray(y[::step], dtype=float) - ylim[0]) / (ylim[1] - ylim[0])
+    inside = (u >= 0) & (u <= 1) & (v >= 0) & (v <= 1)
+    left, right = inside & (u <= width), inside & (u >= 1 - width)
+    bottom, top = v <= height, v >= 1 - height
+    masks = {
+        "upper left": left & top, "lower right": right & bottom,
+        "upper right": right & top, "lower left": left & bottom,
+    }  # fmt: skip
+    return {corner: int(mask.sum()) for corner, mask in masks.items()}
+
+
+def emptiest_corner(counts: Mapping[str, int], taken: Sequence[str] = ()) -> str:
+    """The free corner with the fewest points; ties go by ``CORNERS`` order."""
+    free = [corner for corner in CORNERS if corner not in taken]
+    return min(free, key=lambda corner: (counts[corner], free.index(corner)))
+
+
+# -- drawing the metrics box ------------------------------------------------------
+
+#: Where a box sits in each corner: anchor (axes fraction), offset direction, ha, va.
+_CORNER_ANCHORS = {
+    "upper left": ((0, 1), (1, -1), "left", "top"),
+    "upper right": ((1, 1), (-1, -1), "right", "top"),
+    "lower left": ((0, 0), (1, 1), "left", "bottom"),
+    "lower right": ((1, 0), (-1, 1), "right", "bottom"),
+}
+#: Gap between a box and the axes edges, in points (as a legend's).
+_BOX_GAP = 6.0
+
+
+def draw_metrics_box(ax, text: str):
+    """Write ``text`` (a :func:`metrics_table`) in a framed box in a corner of ``ax``.
+
+    Returns the annotation; :func:`place_in_corners` moves it where it hides
+    the fewest points.
+    """
+    return ax.annotate(
+        text, xy=(0, 1), xycoords="axes fraction", xytext=(_BOX_GAP, -_BOX_GAP),
+        textcoords="offset points", ha="left", va="top", family="monospace",
+        fontsize="small", zorder=5,
+        bbox={"boxstyle": "round,pad=0.4", "facecolor": "white",
+              "edgecolor": "0.8", "alpha": 0.85},
+    )  # fmt: skip
+
+
+def place_in_corners(ax, boxes: Sequence[Any], x: np.ndarray, y: np.ndarray) -> list:
+    """Move each box (a legend or an annotation) to the emptiest free corner.
+
+    The boxes are placed in turn, each in the corner whose box-sized area
+    holds the fewest of the points ``(x, y)``, so they cover as little data
+    as possible whether the points were drawn as a scatter or as a density
+    image. Make legends with a fixed ``loc`` (matplotlib's "best" would
+    search every point again when measured). Returns the corners taken.
+    """
+    ax.apply_aspect()  # an equal aspect shrinks the axes: measure the final box
+    xlim, ylim = ax.get_xlim(), ax.get_ylim()
+    pad = 2 * _BOX_GAP * ax.figure.dpi / 72  # the gap, both sides, in pixels
+    # Notes already written (e.g. "points binned") must stay readable too.
+    to_axes = ax.transAxes.inverted()
+    notes = [
+        to_axes.transform_bbox(text.get_window_extent())
+        for text in ax.texts
+        if all(text is not box for box in boxes) and text.get_visible()
+    ]
+    taken: list[str] = []
+    for box in boxes:
+        extent = box.get_window_extent()
+        width = (extent.width + pad) / ax.bbox.width
+        height = (extent.height + pad) / ax.bbox.height
+        counts = corner_counts(x, y, xlim, ylim, width, height)
+        hidden = [c for c in CORNERS if _covers(c, width, height, notes)]
+        blocked = taken + hidden if len(set(taken + hidden)) < len(CORNERS) else taken
+        corner = emptiest_corner(counts, blocked)
+        _move_to(box, corner)
+        taken.append(corner)
+    return taken
+
+
+def _covers(corner: str, width: float, height: float, notes: Sequence[Any]) -> bool:
+    """Whether a box in ``corner`` would overlap one of ``notes`` (axes bboxes)."""
+    from matplotlib.transforms import Bbox
+
+    (ax_x, ax_y), _, _, _ = _CORNER_ANCHORS[corner]
+    x0, y0 = ax_x * (1 - width), ax_y * (1 - height)
+    area = Bbox.from_bounds(x0, y0, width, height)
+    return any(area.overlaps(note) for note in notes)
+
+
+def _move_to(box, corner: str) -> None:
+    if hasattr(box, "set_loc"):  # a legend
+        box.set_loc(corner)
+        return
+    anchor, (sx, sy), ha, va = _CORNER_ANCHORS[corner]
+    box.xy = anchor
+    box.xyann = (sx * _BOX_GAP, sy * _BOX_GAP)
+    box.set_horizontalalignment(ha)
+    box.set_verticalalignment(va)
 
 
 @common_params

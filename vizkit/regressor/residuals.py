@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 import numpy as np
 from scipy.stats import probplot
-from sklearn.metrics import r2_score
 
 from vizkit import examples
 from vizkit import params as P
@@ -14,18 +13,16 @@ from vizkit.draw import manual_legend, scatter_classes
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import SCORE, declare
 from vizkit.regressor.base import (
-    RESCALE_TARGET,
+    CORNERS,
     RegressionScoreVisualizer,
-    as_float_target,
-    as_predictions,
+    check_regression_predictions,
+    draw_metrics_box,
+    metrics_table,
+    place_in_corners,
+    regression_metrics,
 )
 from vizkit.style import LINE_COLOR
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import (
-    check_consistent_length,
-    check_no_overflow,
-    check_target,
-)
 
 __all__ = ["ResidualsPlot", "residuals_plot"]
 
@@ -35,7 +32,9 @@ HIST_OPTIONS: tuple[Any, ...] = (True, False, None, "density", "frequency")
 HIST_BINS = 50
 SPLITS = ("train", "test")
 # Per-split fitted attributes: f"{split}_{name}_".
-_SPLIT_RESULTS = ("predictions", "residuals", "score", "histogram", "qq", "qq_line")
+_SPLIT_RESULTS = (
+    "predictions", "residuals", "score", "metrics", "histogram", "qq", "qq_line",
+)  # fmt: skip
 
 
 # -- computations (arrays in, arrays out) -----------------------------------------
@@ -72,7 +71,7 @@ def quantile_fit(theoretical: np.ndarray, ordered: np.ndarray) -> tuple[float, f
 def split_results(
     y_true: np.ndarray, y_pred: np.ndarray, hist: HistOption, qqplot: bool
 ) -> dict[str, Any]:
-    """Everything drawn for one split: predictions, residuals, R^2, hist or Q-Q."""
+    """Everything drawn for one split: predictions, residuals, metrics, hist or Q-Q."""
     if qqplot and len(y_true) < 2:
         raise VizkitValueError(
             "qqplot=True fits a reference line through the Q-Q points, which needs "
@@ -80,10 +79,12 @@ def split_results(
             "qqplot=False (hist=True draws a histogram)."
         )
     errors = residuals(y_true, y_pred)
+    metrics = regression_metrics(y_true, y_pred)
     results: dict[str, Any] = {
         "predictions": np.asarray(y_pred, dtype=np.float64),
         "residuals": errors,
-        "score": float(r2_score(y_true, y_pred)),
+        "score": metrics["r2"],
+        "metrics": metrics,
     }
     if hist in (True, "density", "frequency"):
         results["histogram"] = residual_histogram(errors, density=hist == "density")
@@ -146,6 +147,10 @@ class ResidualsPlot(RegressionScoreVisualizer):
         ``y - estimator.predict(X)`` on the training and test data.
     train_score_, test_score_ : float
         R^2 of the model on the training and test data.
+    train_metrics_, test_metrics_ : dict of str to float
+        R^2, MSE, RMSE, MAE and (when no target or prediction is negative)
+        MSLE, keyed "r2", "mse", "rmse", "mae", "msle"; written in a box on
+        the plot.
     score_ : float
         Same as ``test_score_``.
     train_histogram_, test_histogram_ : tuple of ndarrays
@@ -302,13 +307,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         """Nothing: ``fit`` computed the training residuals, drawn once."""
 
     def _score_predictions(self, y_true, y_pred) -> None:
-        check_consistent_length(y_true=y_true, y_pred=y_pred)
-        y_array = as_float_target(check_target(y_true, name="y_true"), "y_true")
-        predictions = as_predictions(y_pred, len(y_array))
-        check_target(predictions, name="y_pred")
-        check_no_overflow(y_array, "y_true", RESCALE_TARGET)
-        check_no_overflow(predictions, "y_pred", RESCALE_TARGET)
-        self._store("test", y_array, predictions)
+        self._store("test", *check_regression_predictions(y_true, y_pred))
 
     # -- draw ----------------------------------------------------------------------
 
@@ -331,7 +330,7 @@ class ResidualsPlot(RegressionScoreVisualizer):
         return artist
 
     def draw(self) -> None:
-        """Draw residual scatters, the zero line and the side histogram or Q-Q."""
+        """Draw residual scatters, the zero line, the side histogram or Q-Q, metrics."""
         splits = self._drawn_splits()
         self.scatters_ = {}
         for s in splits:
@@ -344,6 +343,8 @@ class ResidualsPlot(RegressionScoreVisualizer):
         if any(self._result(s, "qq") is not None for s in splits):
             self._draw_qq(splits)
         _fit_view_to_images(self.ax_)
+        table = {s.capitalize(): self._result(s, "metrics") for s in splits}
+        self.metrics_text_ = draw_metrics_box(self.ax_, metrics_table(table))
 
     def _side_axes(self, size: float, pad: float):
         from mpl_toolkits.axes_grid1 import make_axes_locatable
@@ -366,10 +367,11 @@ class ResidualsPlot(RegressionScoreVisualizer):
                     color=color, alpha=alpha,
                 )  # fmt: skip
         hax.axhline(y=0, color=self.line_color)
-        if self.hist != "density":  # True and "frequency" count residuals
-            from matplotlib.ticker import MaxNLocator
+        from matplotlib.ticker import MaxNLocator
 
-            hax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        # Three ticks fit the narrow side axes; True and "frequency" count residuals.
+        integer = self.hist != "density"
+        hax.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=integer))
 
     def _draw_qq(self, splits: list[str]) -> None:
         """The ordered residuals against normal quantiles, per split."""
@@ -383,12 +385,16 @@ class ResidualsPlot(RegressionScoreVisualizer):
         _fit_view_to_images(qqax)
 
     def finalize(self):
-        """Add the title, legend and axis labels. Returns ``ax_``."""
+        """Add the title, axis labels and legend, place the boxes. Returns ``ax_``."""
         name = "" if self.estimator is None else f" for {self.name} Model"
         self.set_title(f"Residuals{name}")
-        styles = [self._style(split) for split in self._drawn_splits()]
+        splits = self._drawn_splits()
+        styles = [self._style(split) for split in splits]
         labels, colors = [s[0] for s in styles], [s[1] for s in styles]
-        self.legend_ = manual_legend(self.ax_, labels, colors, loc="best")
+        self.legend_ = manual_legend(self.ax_, labels, colors, loc=CORNERS[0])
+        x = np.concatenate([self._result(s, "predictions") for s in splits])
+        y = np.concatenate([self._result(s, "residuals") for s in splits])
+        place_in_corners(self.ax_, [self.legend_, self.metrics_text_], x, y)
         self.ax_.set_ylabel("Residuals")
         self.ax_.set_xlabel("Predicted Value")
         if self.hax_ is not None:
