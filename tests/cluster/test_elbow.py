@@ -127,7 +127,7 @@ def test_pipeline_sets_its_clusterers_n_clusters():
     # the scores are computed on X as given, the clusters found in the scaled data
     assert_allclose(viz.k_scores_, [silhouette_score(X, lab) for lab in labels])
     assert viz.elbow_value_ == 4
-    assert viz.estimator_.get_params()["kmeans__n_clusters"] == 4
+    assert viz.best_estimator_.get_params()["kmeans__n_clusters"] == 4
     assert pipe.get_params()["kmeans__n_clusters"] == 8  # the user's, untouched
 
 
@@ -184,7 +184,7 @@ def test_elbow_is_4_on_four_blobs(seed, metric):
     assert viz.elbow_value_ == 4
     index = list(viz.k_values_).index(4)
     assert viz.elbow_score_ == viz.k_scores_[index]
-    assert viz.estimator_.n_clusters == 4
+    assert viz.best_estimator_.n_clusters == 4
 
 
 @pytest.mark.parametrize("seed", SEPARATED)
@@ -217,7 +217,7 @@ def test_no_elbow_warns_and_leaves_none(X):
     with pytest.warns(VizkitWarning, match="No elbow found among k = 2..3"):
         viz.fit(X)
     assert viz.elbow_value_ is None and viz.elbow_score_ is None
-    assert viz.estimator_ is None
+    assert viz.best_estimator_ is None
     viz.plot()
     assert "elbow" not in viz.lines_
     with pytest.raises(VizkitValueError, match="no elbow"):
@@ -236,7 +236,7 @@ def test_locate_elbow_false_hides_the_line_and_the_warning(X, recwarn):
     assert viz.elbow_value_ is None
 
 
-# -- the models: the user's untouched, estimator_ at the elbow -------------------
+# -- the models: the user's untouched, best_estimator_ at the elbow --------------
 
 
 def test_users_model_is_never_changed_nor_fitted(X):
@@ -245,7 +245,7 @@ def test_users_model_is_never_changed_nor_fitted(X):
     viz = KElbowVisualizer(model).fit(X)
     assert model.get_params() == params
     assert not hasattr(model, "cluster_centers_")
-    assert viz.estimator_ is not model and viz.estimator_.n_clusters == 4
+    assert viz.best_estimator_ is not model and viz.best_estimator_.n_clusters == 4
 
 
 def test_model_methods_reach_the_elbow_model(X):

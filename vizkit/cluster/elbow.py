@@ -112,15 +112,15 @@ class KElbowVisualizer(ClusteringScoreVisualizer):
 
     Like ``GridSearchCV``, the visualizer selects a model: the user's model
     is never changed nor fitted, the clone fitted at the elbow is
-    ``estimator_``, and the model's methods reach it through the visualizer
-    (``viz.predict(X)`` labels X with ``elbow_value_`` clusters). Without an
-    elbow they reach the user's model, unfitted.
+    ``best_estimator_``, and the model's methods reach it through the
+    visualizer (``viz.predict(X)`` labels X with ``elbow_value_``
+    clusters). Without an elbow they reach the user's model, unfitted.
 
-    ``score(X)`` rates the model at the elbow (``estimator_``) on new data:
-    the ``metric`` of its clustering of ``X`` (``estimator_.predict``), with
-    the sign that makes higher better, as scikit-learn's scorers do
-    (distortion and Davies-Bouldin are negated). So ``GridSearchCV`` and
-    ``Pipeline.score`` accept the visualizer.
+    ``score(X)`` rates ``best_estimator_`` on new data: the ``metric`` of its
+    clustering of ``X`` (``best_estimator_.predict``), with the sign that
+    makes higher better, as scikit-learn's scorers do (distortion and
+    Davies-Bouldin are negated). So ``GridSearchCV`` and ``Pipeline.score``
+    accept the visualizer.
 
     Parameters
     ----------
@@ -191,7 +191,7 @@ default="distortion"
         The k at the elbow; None when there is none.
     elbow_score_ : float or None
         The score at ``elbow_value_``; None when there is no elbow.
-    estimator_ : estimator or None
+    best_estimator_ : estimator or None
         The clone of the model fitted with ``elbow_value_`` clusters on
         ``X`` (the very fit scored on the curve); None without an elbow.
     score_ : float
@@ -265,7 +265,7 @@ default="distortion"
     def __getattr__(self, name: str):
         # The model's public names reach the model at the elbow once there is
         # one (GridSearchCV's best_estimator_ rule), else the given model.
-        model = self.__dict__.get("estimator_")
+        model = self.__dict__.get("best_estimator_")
         if model is not None and not name.startswith("_") and not name.endswith("_"):
             try:
                 return getattr(model, name)
@@ -348,13 +348,13 @@ default="distortion"
 
     def _store_elbow(self, index: int | None, results: list) -> None:
         if index is None:
-            self.elbow_value_ = self.elbow_score_ = self.estimator_ = None
+            self.elbow_value_ = self.elbow_score_ = self.best_estimator_ = None
             if self.locate_elbow:
                 warnings.warn(self._no_elbow_message(), VizkitWarning, stacklevel=4)
             return
         self.elbow_value_ = int(self.k_values_[index])
         self.elbow_score_ = float(self.k_scores_[index])
-        self.estimator_ = results[index][2]
+        self.best_estimator_ = results[index][2]
 
     def _no_elbow_message(self) -> str:
         ks = self.k_values_
@@ -372,8 +372,8 @@ default="distortion"
     def score(self, X, y=None):
         """The ``metric`` of the elbow model's clustering of ``X``, higher is better.
 
-        ``estimator_`` (the model fitted with ``elbow_value_`` clusters)
-        labels ``X`` with ``predict``; the result is the ``metric`` of that
+        ``best_estimator_`` (the model fitted with ``elbow_value_``
+        clusters) labels ``X`` with ``predict``; the result is the ``metric`` of that
         clustering, negated for distortion and Davies-Bouldin (lower is
         better for them), as scikit-learn's scorers do.
 
@@ -390,7 +390,7 @@ default="distortion"
         """
         if "k_scores_" not in self.__dict__:
             raise NotFitted.from_estimator(self, "score")
-        model = self.estimator_
+        model = self.best_estimator_
         if model is None:
             raise VizkitValueError(
                 f"{type(self).__name__} found no elbow, so there is no model to "
