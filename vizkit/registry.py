@@ -42,7 +42,9 @@ FAMILY_TITLES: dict[str, str] = {
         "Classification: confusion matrices, reports, ROC, precision-recall, "
         "DET, gain, lift, KS and calibration curves, thresholds"
     ),
-    "regressor": "Regression: residuals",
+    "regressor": (
+        "Regression: residuals, prediction error, alpha selection, Cook's distance"
+    ),
     "features": "Features: projections",
     "target": "Target: class balance",
     "cluster": ("Clustering: elbow, silhouette, intercluster distance and dendrogram"),

@@ -1,4 +1,4 @@
-"""Visualizers that evaluate regression models: residuals."""
+"""Visualizers that evaluate regression models: residuals, errors, alphas, influence."""
 
 from vizkit.registry import export_family
 from vizkit.regressor.base import RegressionScoreVisualizer
