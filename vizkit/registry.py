@@ -43,7 +43,7 @@ FAMILY_TITLES: dict[str, str] = {
         "DET, gain, lift, KS and calibration curves, thresholds"
     ),
     "regressor": (
-        "Regression: residuals, prediction error, alpha selection, Cook's distance"
+        "Regression: residuals, prediction error, alpha selection, influence"
     ),
     "features": "Features: projections",
     "target": "Target: class balance",
