@@ -67,7 +67,11 @@ def dask_client():
 
 def test_every_repeated_fit_visualizer_is_checked_here():
     names = {d.cls.__name__ for d in PARALLEL}
-    assert "DiscriminationThreshold" in names
+    assert {
+        "DiscriminationThreshold",
+        "KElbowVisualizer",
+        "ManualAlphaSelection",
+    } <= names
 
 
 @pytest.mark.parametrize("declaration", PARALLEL, ids=lambda d: d.cls.__name__)
