@@ -21,6 +21,7 @@ from vizkit.cluster import KElbow, KElbowVisualizer, kelbow_visualizer
 from vizkit.cluster.elbow import distortion_score
 from vizkit.cluster.scoring import elbow_index
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
+from vizkit.utils import sampling
 from vizkit.utils.sampling import sample_rows
 
 METRICS = {
@@ -439,3 +440,16 @@ def test_one_cluster_found_is_a_clear_error():
         pytest.raises(VizkitValueError, match="2 to n_samples - 1 clusters"),
     ):
         viz.fit(X)
+
+
+def test_silhouette_sample_auto_caps_the_rows(X, monkeypatch):
+    monkeypatch.setattr(sampling, "AUTO_SAMPLE", 120)
+    viz = KElbowVisualizer(kmeans(), k=[3, 4], metric="silhouette", random_state=2)
+    viz.fit(X)
+    rows = sample_rows(len(X), 120, 2)
+    expected = [
+        silhouette_score(X[rows], m.labels_[rows]) for m in reference_models(X, [3, 4])
+    ]
+    assert_allclose(viz.k_scores_, expected)
+    viz.plot()
+    assert "120 sampled rows" in viz.ax_.get_title()

@@ -17,6 +17,7 @@ from sklearn.model_selection import GridSearchCV
 from vizkit.cluster import SilhouetteVisualizer, silhouette_visualizer
 from vizkit.cluster import silhouette as module
 from vizkit.exceptions import ModelError, VizkitDeprecationWarning, VizkitValueError
+from vizkit.utils import sampling
 from vizkit.utils.sampling import sample_rows
 
 
@@ -78,7 +79,7 @@ def test_sample_fraction_and_none_and_auto(blobs, monkeypatch):
     for every_row in (None, "auto", 1.0, 1000):
         viz = SilhouetteVisualizer(kmeans(), sample=every_row).fit(blobs)
         assert viz.sample_indices_ is None and len(viz.silhouette_samples_) == 240
-    monkeypatch.setattr(module, "AUTO_SAMPLE", 50)
+    monkeypatch.setattr(sampling, "AUTO_SAMPLE", 50)
     capped = SilhouetteVisualizer(kmeans(), random_state=1).fit(blobs)
     assert_array_equal(capped.sample_indices_, sample_rows(240, 50, 1))
 

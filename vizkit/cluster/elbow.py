@@ -42,7 +42,7 @@ from vizkit.registry import CLUSTER, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.parallel import run_jobs
-from vizkit.utils.sampling import sample_rows
+from vizkit.utils.sampling import check_sample, sample_count, sample_rows
 from vizkit.utils.validation import check_option, check_X, plain
 
 __all__ = ["KElbowVisualizer", "KElbow", "distortion_score", "kelbow_visualizer"]
@@ -154,12 +154,13 @@ default="distortion"
     locate_elbow : bool, default=True
         Mark the elbow with a dashed line, and warn when there is none. The
         elbow is computed either way (``elbow_value_``).
-    sample : int, default=None
+    sample : int, float, "auto" or None, default="auto"
         The silhouette compares every pair of samples, so it takes time
-        quadratic in their number: with ``sample`` set and more samples than
-        that, each k's silhouette is computed on the same ``sample`` rows
-        drawn at random (the title says so). None uses all rows. The other
-        scores always use all rows.
+        quadratic in their number: each k's silhouette is computed on the
+        same seeded random sample of rows, of this many rows (an int) or this
+        fraction of them (a float); "auto" is every row up to 10,000 rows,
+        else a sample of 10,000; None is every row. The title says when the
+        silhouettes are of a sample. The other scores always use all rows.
     random_state : int, RandomState or None, default=None
         Seeds the silhouette's sample (None draws with seed 0).
     n_jobs : int, default=None
@@ -219,7 +220,7 @@ default="distortion"
         "distance_metric": P.Param(_check_distance_metric),
         "timings": P.boolean(draw=True),
         "locate_elbow": P.boolean(draw=True),
-        "sample": P.number(2, integer=True, none=True),
+        "sample": P.Param(check_sample),
         "random_state": P.random_state(),
         "n_jobs": P.n_jobs(),
         "verbose": P.boolean(),
@@ -235,7 +236,7 @@ default="distortion"
         distance_metric="euclidean",
         timings=True,
         locate_elbow=True,
-        sample=None,
+        sample="auto",
         random_state=None,
         n_jobs=None,
         verbose=False,
@@ -300,7 +301,7 @@ default="distortion"
         ks = k_values(self.k)
         check_k_range(ks, len(X_values))
         param = self._n_clusters_param()
-        rows = self._silhouette_rows(len(X_values))
+        rows = self._silhouette_rows(len(X_values), self.metric)
         data = KFitData(
             X, X_values, self.metric, self.distance_metric, param, kwargs, rows,
             type(self).__name__,
@@ -338,13 +339,12 @@ default="distortion"
             )
         return param
 
-    def _silhouette_rows(self, n_samples: int) -> np.ndarray | None:
+    def _silhouette_rows(self, n_samples: int, metric: str) -> np.ndarray | None:
         """The rows each silhouette is computed on, drawn once for every k."""
-        if self.metric != "silhouette" or self.sample is None:
+        count = sample_count(n_samples, self.sample)
+        if metric != "silhouette" or count == n_samples:
             return None
-        if n_samples <= self.sample:
-            return None
-        return sample_rows(n_samples, self.sample, self.random_state)
+        return sample_rows(n_samples, count, self.random_state)
 
     def _store_elbow(self, index: int | None, results: list) -> None:
         if index is None:
@@ -405,10 +405,8 @@ default="distortion"
         labels = self._predict_elbow(model, X)
         X_values = check_X(X, numeric=True)
         self._check_n_features(X_values.shape[1])
-        rows = None
         metric = self._metric
-        if metric == "silhouette" and self.sample and len(labels) > self.sample:
-            rows = sample_rows(len(labels), self.sample, self.random_state)
+        rows = self._silhouette_rows(len(labels), metric)
         value = cluster_score(
             X_values, labels, metric, self.distance_metric,
             centers=getattr(model, "cluster_centers_", None), rows=rows,

@@ -11,7 +11,6 @@ computed on a seeded random sample of the rows, as
 
 from __future__ import annotations
 
-import math
 import numbers
 from typing import Any
 
@@ -28,13 +27,11 @@ from vizkit.exceptions import VizkitValueError
 from vizkit.registry import CLUSTER, declare
 from vizkit.style import resolve_colors
 from vizkit.utils.docs import common_params
-from vizkit.utils.sampling import sample_rows
+from vizkit.utils.sampling import check_sample, sample_count, sample_rows
 from vizkit.utils.validation import check_X, plain
 
 __all__ = ["SilhouetteVisualizer", "silhouette_visualizer"]
 
-#: With ``sample="auto"``, at most this many rows get a silhouette (~2 s).
-AUTO_SAMPLE = 10_000
 #: Memory (MiB) of each block of the distance matrix scikit-learn computes at
 #: once; its default (1 GiB) would hold a whole 10,000 x 10,000 matrix.
 WORKING_MEMORY_MB = 64
@@ -47,34 +44,6 @@ LEGEND_ROOM = 0.12
 
 
 # -- computations (arrays in, arrays out) -----------------------------------------
-
-
-def _check_sample(value: Any, name: str, viz: Any) -> None:
-    if value is None or (isinstance(value, str) and value == "auto"):
-        return
-    if isinstance(value, bool):
-        pass
-    elif isinstance(value, numbers.Integral):
-        if int(value) >= 2:
-            return
-    elif isinstance(value, numbers.Real) and 0 < float(value) <= 1:
-        return
-    raise VizkitValueError(
-        f"{name}={plain(value)!r} is not valid; pass a number of rows (an int of "
-        "at least 2), a fraction of the rows (a float in (0, 1]), 'auto' (every "
-        f"row up to {AUTO_SAMPLE:,}, else a sample of that many) or None (every row)."
-    )
-
-
-def sample_count(n_rows: int, sample: Any) -> int:
-    """How many of ``n_rows`` rows get a silhouette under the ``sample`` option."""
-    if sample is None:
-        return n_rows
-    if isinstance(sample, str):  # "auto"
-        return min(n_rows, AUTO_SAMPLE)
-    if isinstance(sample, numbers.Integral):
-        return min(n_rows, int(sample))
-    return min(n_rows, max(2, math.ceil(float(sample) * n_rows)))
 
 
 def check_silhouette_labels(labels: np.ndarray, model: str) -> None:
@@ -211,7 +180,7 @@ class SilhouetteVisualizer(ClusteringScoreVisualizer):
 
     _params = {
         "colors": P.colors(),
-        "sample": P.Param(_check_sample),
+        "sample": P.Param(check_sample),
         "random_state": P.random_state(),
         "colormap": P.renamed("colors", draw=True),
     }
