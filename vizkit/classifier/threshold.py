@@ -354,12 +354,7 @@ class DiscriminationThreshold(ScoreCurveVisualizer):
     {common: is_fitted}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a classifier.
-    n_jobs : int, default=None
-        Trials run in parallel through joblib: None is one job unless a
-        ``joblib.parallel_config`` says otherwise (e.g. a dask backend), -1
-        uses every processor. Results do not depend on it.
-    verbose : bool, default=False
-        Show a progress bar of the completed trials.
+    {common: n_jobs, verbose}
     pos_label : int, float, bool or str, default=None
         The positive class, one of the two class values; None takes the
         model's second class (``classes_[1]``). Without a model, one-column

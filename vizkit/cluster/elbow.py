@@ -163,12 +163,7 @@ default="distortion"
         silhouettes are of a sample. The other scores always use all rows.
     random_state : int, RandomState or None, default=None
         Seeds the silhouette's sample (None draws with seed 0).
-    n_jobs : int, default=None
-        The k fits run in parallel through joblib: None is one job unless a
-        ``joblib.parallel_config`` says otherwise (e.g. a dask backend), -1
-        uses every processor. Results do not depend on it.
-    verbose : bool, default=False
-        Show a progress bar of the finished fits.
+    {common: n_jobs, verbose}
     is_fitted : bool or "auto", default="auto"
         Accepted for Yellowbrick compatibility, and ignored with a warning
         when set: the given model is never fitted (each k fits a clone).

@@ -272,12 +272,7 @@ class ManualAlphaSelection(AlphaCurve):
         As in ``cross_val_score``: None is the model's own ``score`` (R^2 for
         a regressor), a string a scorer name, a callable
         ``scorer(estimator, X, y)``.
-    n_jobs : int, default=None
-        The fits run in parallel through joblib: None is one job unless a
-        ``joblib.parallel_config`` says otherwise (e.g. a dask backend), -1
-        uses every processor. Results do not depend on it.
-    verbose : bool, default=False
-        Show a progress bar of the completed fits.
+    {common: n_jobs, verbose}
     force_model : bool, default=False
         Skip the check that ``estimator`` is a regressor.
     band : bool, default=True

@@ -45,6 +45,14 @@ encoder : dict or fitted transformer, default=None
     Maps class values to labels: a dict, or an object with
     ``inverse_transform`` such as a fitted ``LabelEncoder``. Used instead
     of ``classes`` when both are given.""",
+    "n_jobs": """\
+n_jobs : int, default=None
+    The fits run in parallel through joblib: None is one job unless a
+    ``joblib.parallel_config`` says otherwise (e.g. a dask backend), -1 uses
+    every processor. Results do not depend on it.""",
+    "verbose": """\
+verbose : bool, default=False
+    Show a progress bar of the finished fits.""",
     "title": """\
 title : str, default=None
     The title of the plot; None uses the visualizer's own title.""",
