@@ -83,9 +83,14 @@ def _model_rules(model) -> dict[str, str]:
 FITS_UP_TO_K_CLUSTERS = {
     check: (
         "the default k=10 (Yellowbrick's) needs more than 10 samples, but the "
-        "check fits 10; a k of n_samples or more is refused"
+        "check fits 10 (scikit-learn 1.6 also in check_n_features_in_after_"
+        "fitting); a k of n_samples or more is refused"
     )
-    for check in ("check_fit2d_1feature", "check_estimators_nan_inf")
+    for check in (
+        "check_fit2d_1feature",
+        "check_estimators_nan_inf",
+        "check_n_features_in_after_fitting",
+    )
 }
 
 

@@ -133,7 +133,7 @@ def test_pipeline_ending_in_a_cv_model(data):
         StandardScaler(), RidgeCV(alphas=ALPHAS, store_cv_results=True)
     ).fit(X, y)
     assert_allclose(viz.errors_, reference[-1].cv_results_.mean(axis=0))
-    assert ridge[-1].store_cv_results is False  # set on the copy only
+    assert not ridge[-1].store_cv_results  # set on the copy only
 
 
 def test_score_is_the_fitted_models_r2(data):

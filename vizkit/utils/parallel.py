@@ -32,7 +32,21 @@ def run_jobs(
     """
     from tqdm.auto import tqdm
 
-    jobs = (delayed(function)(*args) for args in arguments)
-    results = Parallel(n_jobs=n_jobs, return_as="generator")(jobs)
+    jobs = [delayed(function)(*args) for args in arguments]
+    results = _results_in_order(jobs, n_jobs)
     progress = tqdm(results, total=total, disable=not verbose, desc=desc, unit=unit)
     return list(progress)
+
+
+def _results_in_order(jobs: list, n_jobs: int | None) -> Iterable[Any]:
+    """The jobs' results in order, each as soon as it is ready if joblib can.
+
+    Some backends cannot return a generator (joblib 1.3's dask backend): they
+    return the whole list at the end, and the progress bar fills at once.
+    """
+    try:
+        return Parallel(n_jobs=n_jobs, return_as="generator")(jobs)
+    except ValueError as error:
+        if "return_as" not in str(error):
+            raise
+        return Parallel(n_jobs=n_jobs)(jobs)
