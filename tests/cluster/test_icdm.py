@@ -47,7 +47,8 @@ def reference_mds(centers, seed):
     """Yellowbrick's MDS (metric, 2-D, 4 random starts) of the centers.
 
     Spelled for this scikit-learn; its warning that a square input is taken
-    as samples (4 centers of 4 features) is expected here.
+    as samples (4 centers of 4 features; "The MDS API has changed" on 1.6)
+    is expected here.
     """
     if NEW_MDS:
         mds = MDS(n_components=2, n_init=4, init="random", random_state=seed)
@@ -55,6 +56,7 @@ def reference_mds(centers, seed):
         mds = MDS(n_components=2, n_init=4, random_state=seed)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "The provided input is a square matrix")
+        warnings.filterwarnings("ignore", "The MDS API has changed")
         return mds.fit_transform(centers)
 
 
