@@ -35,6 +35,7 @@ from vizkit.exceptions import (
     VizkitError,
     VizkitValueError,
     VizkitWarning,
+    prefix_message,
 )
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import (
@@ -481,11 +482,7 @@ class ModelVisualizer(Visualizer):
             raise
         except Exception as error:
             model = type(self.estimator).__name__
-            where = f"{type(self).__name__}: {model}.{method}() failed"
-            if error.args and isinstance(error.args[0], str):
-                error.args = (f"{where}: {error.args[0]}", *error.args[1:])
-            else:
-                error.args = (where, *error.args)
+            prefix_message(error, f"{type(self).__name__}: {model}.{method}() failed")
             raise
 
     def _check_estimator_fitted(self, method: str = "score") -> None:

@@ -62,3 +62,16 @@ YellowbrickValueError = VizkitValueError
 YellowbrickTypeError = VizkitTypeError
 YellowbrickAttributeError = VizkitAttributeError
 YellowbrickWarning = VizkitWarning
+
+
+def prefix_message(error: Exception, where: str) -> None:
+    """Start ``error``'s message with ``where`` (who failed, doing what).
+
+    The error keeps its type, so ``except ValueError`` still catches a
+    model's error that a visualizer passes on.
+    """
+    first = error.args[0] if error.args else None
+    if isinstance(first, str):
+        error.args = (f"{where}: {first}", *error.args[1:])
+    else:
+        error.args = (where, *error.args)

@@ -30,13 +30,13 @@ from vizkit.cluster.scoring import (
     fit_and_score,
     k_values,
     n_clusters_param,
-    name_error,
 )
 from vizkit.exceptions import (
     ModelError,
     NotFitted,
     VizkitValueError,
     VizkitWarning,
+    prefix_message,
 )
 from vizkit.registry import CLUSTER, declare
 from vizkit.style import LINE_COLOR, class_colors
@@ -414,7 +414,7 @@ default="distortion"
         try:
             return np.asarray(model.predict(X))
         except Exception as error:
-            name_error(
+            prefix_message(
                 error, f"{type(self).__name__}: {type(model).__name__}.predict() failed"
             )
             raise

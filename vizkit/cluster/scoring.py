@@ -24,7 +24,7 @@ from sklearn.metrics import (
     silhouette_score,
 )
 
-from vizkit.exceptions import VizkitValueError
+from vizkit.exceptions import VizkitValueError, prefix_message
 from vizkit.utils.knee import find_knee
 from vizkit.utils.validation import plain
 
@@ -126,18 +126,6 @@ def n_clusters_param(estimator: Any) -> str | None:
     return nested[0] if len(nested) == 1 else None
 
 
-def name_error(error: Exception, where: str) -> None:
-    """Start ``error``'s message with ``where`` (the visualizer and the call).
-
-    The error keeps its type, so ``except ValueError`` still catches it.
-    """
-    first = error.args[0] if error.args else None
-    if isinstance(first, str):
-        error.args = (f"{where}: {first}", *error.args[1:])
-    else:
-        error.args = (where, *error.args)
-
-
 @dataclass(frozen=True)
 class KFitData:
     """What the fit of every k shares."""
@@ -167,7 +155,7 @@ def fit_and_score(model, k: int, data: KFitData) -> tuple[float, float, Any]:
         else:
             labels = model.fit(data.X, **data.fit_params).labels_
     except Exception as error:
-        name_error(
+        prefix_message(
             error, f"{data.owner}: {type(model).__name__} failed with {k} clusters"
         )
         raise

@@ -25,7 +25,7 @@ from sklearn.utils import _safe_indexing
 
 from vizkit import params as P
 from vizkit.draw import CURVE_ZORDER
-from vizkit.exceptions import VizkitValueError
+from vizkit.exceptions import VizkitValueError, prefix_message
 from vizkit.regressor.base import RegressionScoreVisualizer
 from vizkit.style import LINE_COLOR
 from vizkit.utils.docs import common_params
@@ -137,19 +137,9 @@ def score_alphas_on_fold(
             scores.append(float(scorer(fitted, X_test, y_test)))
         except Exception as error:
             where = f"{type(model).__name__} at alpha={alpha:g}"
-            name_owner(error, "ManualAlphaSelection", where)
+            prefix_message(error, f"ManualAlphaSelection: {where} failed")
             raise
     return scores
-
-
-def name_owner(error: Exception, owner: str, where: str) -> None:
-    """Start ``error``'s message with ``owner: where failed:`` (its type is kept)."""
-    prefix = f"{owner}: {where} failed"
-    first = error.args[0] if error.args else None
-    if isinstance(first, str):
-        error.args = (f"{prefix}: {first}", *error.args[1:])
-    else:
-        error.args = (prefix, *error.args)
 
 
 def cv_splits(cv: Any, X, y, classifier: bool) -> list[tuple[np.ndarray, np.ndarray]]:

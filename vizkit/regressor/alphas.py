@@ -17,7 +17,7 @@ from sklearn.utils import indexable
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.exceptions import ModelError, NotFitted, VizkitValueError
+from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, prefix_message
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.regressor.alpha_curve import (
     AlphaCurve,
@@ -32,7 +32,6 @@ from vizkit.regressor.alpha_curve import (
     in_alpha_order,
     keeps_ridge_results,
     mean_and_standard_error,
-    name_owner,
     path_errors,
     ridge_errors,
     score_label,
@@ -217,7 +216,9 @@ class AlphaSelection(AlphaCurve):
         try:
             return copy.fit(X, y, **kwargs)
         except Exception as error:
-            name_owner(error, "AlphaSelection", "a copy with store_cv_results=True")
+            prefix_message(
+                error, "AlphaSelection: a copy with store_cv_results=True failed"
+            )
             raise
 
     def _curve(self) -> Curve:
@@ -410,7 +411,9 @@ class ManualAlphaSelection(AlphaCurve):
         try:
             best_model.fit(X, y, **kwargs)
         except Exception as error:
-            name_owner(error, OWNER, f"refitting at alpha={alphas_[best]:g}")
+            prefix_message(
+                error, f"{OWNER}: refitting at alpha={alphas_[best]:g} failed"
+            )
             raise
         self.alphas_, self.cv_scores_ = alphas_, scores
         self.scores_, self.scores_se_ = mean, standard_error
@@ -437,7 +440,7 @@ class ManualAlphaSelection(AlphaCurve):
         try:
             return model.predict(X)
         except Exception as error:
-            name_owner(error, OWNER, f"{type(model).__name__}.predict()")
+            prefix_message(error, f"{OWNER}: {type(model).__name__}.predict() failed")
             raise
 
     def score(self, X, y):
@@ -460,7 +463,7 @@ class ManualAlphaSelection(AlphaCurve):
         try:
             self.score_ = float(scorer(model, X, y))
         except Exception as error:
-            name_owner(error, OWNER, f"scoring {type(model).__name__}")
+            prefix_message(error, f"{OWNER}: scoring {type(model).__name__} failed")
             raise
         return self.score_
 
