@@ -12,6 +12,7 @@ from types import ModuleType
 from benchmarks.cases import (
     class_balance,
     confusion_matrix,
+    cooks_distance,
     kelbow,
     manual_alphas,
     pca,
@@ -30,6 +31,7 @@ CASES: dict[str, ModuleType] = {
     "manual_alphas": manual_alphas,
     "residuals": residuals,
     "prediction_error": prediction_error,
+    "cooks_distance": cooks_distance,
     "pca": pca,
     "class_balance": class_balance,
     "kelbow": kelbow,
