@@ -167,3 +167,31 @@ def test_pass_through_mid_pipeline_with_pandas_output(iris):
 def test_clone_keeps_params():
     viz = DataVisualizer(classes=["a", "b"], colormap="viridis", size=(400, 300))
     assert clone(viz).get_params() == viz.get_params()
+
+
+@pytest.mark.parametrize("frame", [pd.DataFrame, pl.from_pandas])
+def test_features_choose_columns_of_a_frame(iris, frame):
+    X = frame(iris[0])
+    viz = DataVisualizer(features=["petal width (cm)", "sepal length (cm)"])
+    chosen, _ = viz._fit_data(X, iris[1])
+    expected = iris[0][["petal width (cm)", "sepal length (cm)"]].to_numpy()
+    assert_array_equal(chosen, expected)
+    assert list(viz.features_) == ["petal width (cm)", "sepal length (cm)"]
+    # transform and the output names still cover every column of X
+    assert viz.transform(X) is X
+    assert list(viz.get_feature_names_out()) == list(iris[0].columns)
+
+
+def test_features_naming_unknown_columns(iris):
+    with pytest.raises(VizkitValueError, match=r"\['nope'\] are not"):
+        DataVisualizer(features=["nope", "sepal length (cm)"]).fit(iris[0])
+
+
+def test_non_numeric_and_nan_columns_are_named(iris):
+    X = iris[0].assign(colour="red")
+    with pytest.raises(VizkitValueError, match=r"column\(s\) 4 \('colour'\)"):
+        DataVisualizer().fit(X)
+    X = iris[0].copy()
+    X.iloc[3, 2] = np.nan
+    with pytest.raises(VizkitValueError, match=r"row 3, column 2 \('petal length"):
+        DataVisualizer().fit(X)

@@ -239,3 +239,14 @@ def test_object_arrays_of_numbers_are_labels_or_values():
     assert target_color_type(values) == TargetType.CONTINUOUS
     strings = np.array(["a", "b"], dtype=object)
     assert numeric_labels(strings) is strings
+
+
+def test_constant_columns_and_their_warning():
+    from vizkit.exceptions import VizkitWarning
+    from vizkit.utils.features import constant_columns, warn_constant
+
+    X = np.array([[1.0, 2.0, 5.0], [1.0, 3.0, 5.0], [1.0, 4.0, 5.0]])
+    mask = constant_columns(X)
+    np.testing.assert_array_equal(mask, [True, False, True])
+    with pytest.warns(VizkitWarning, match=r"Pearson .* column\(s\) 'a', 'c':"):
+        warn_constant(["a", "b", "c"], mask, "Pearson correlation")

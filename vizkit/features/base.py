@@ -19,7 +19,7 @@ from vizkit.base import Visualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.style import get_colormap, resolve_colors
 from vizkit.utils.docs import common_params
-from vizkit.utils.features import feature_names
+from vizkit.utils.features import chosen_columns, feature_names, select_columns
 from vizkit.utils.labels import class_names
 from vizkit.utils.target import TargetType, target_color_type
 from vizkit.utils.validation import check_option, check_target, check_X
@@ -122,7 +122,7 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         if input_features is not None:
             return self._check_input_features(input_features)
         names = getattr(self, "features_", None)
-        if names is None:
+        if names is None or self.__dict__.get("_chosen_columns") is not None:
             names = getattr(self, "feature_names_in_", None)
         if names is None:
             names = [f"x{i}" for i in range(self.n_features_in_)]
@@ -166,7 +166,9 @@ class DataVisualizer(FeatureVisualizer):
     {common: ax, fig}
     features : list of str, default=None
         Names of the columns of X, one per column. None uses the column names
-        of a pandas or polars frame, else ``x0, x1, ...``.
+        of a pandas or polars frame, else ``x0, x1, ...``. For a frame,
+        naming some of its columns draws only those (``transform`` still
+        returns every column).
     classes : list of str, default=None
         Names of the classes of a discrete target, in the order of the sorted
         class values (they label the legend). Must have one name per class.
@@ -249,15 +251,25 @@ class DataVisualizer(FeatureVisualizer):
         return self
 
     def _fit_data(self, X, y) -> tuple[np.ndarray, np.ndarray | None]:
-        """Validate X and y, compute the fitted attributes; return the arrays."""
-        X_array = check_X(X, numeric=True)
+        """Validate X and y, compute the fitted attributes; return the arrays.
+
+        The returned X holds only the columns ``features`` chose, if it chose.
+        """
+        self._chosen_columns = chosen_columns(X, self.features)
+        X_chosen = select_columns(X, self._chosen_columns)
+        X_array = check_X(X_chosen, numeric=True)
         y_array = None
         if y is not None:
             y_array = check_target(y, n_samples=X_array.shape[0])
         self._record_input(X)
-        self.features_ = feature_names(X, self.features, X_array.shape[1])
+        self.features_ = feature_names(X_chosen, self.features, X_array.shape[1])
         self._fit_target(y_array, _check_target_type(self.target_type))
         return X_array, y_array
+
+    def _chosen_data(self, X) -> np.ndarray:
+        """New data as a float array of the columns chosen in ``fit``."""
+        self._check_transform_input(X)
+        return check_X(select_columns(X, self._chosen_columns), numeric=True)
 
     def _fit_target(self, y: np.ndarray | None, target_type: str) -> None:
         """Find the colour type, and the classes or the range, of the target."""

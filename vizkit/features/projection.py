@@ -25,7 +25,7 @@ from vizkit.features.base import DataVisualizer
 from vizkit.utils.docs import common_params
 from vizkit.utils.sampling import sample_rows
 from vizkit.utils.target import TargetType
-from vizkit.utils.validation import check_option, check_X
+from vizkit.utils.validation import check_option
 
 #: The ``projection`` options.
 PROJECTIONS = (2, 3, "2d", "3d", "2D", "3D")
@@ -176,8 +176,7 @@ class ProjectionVisualizer(DataVisualizer):
         -------
         Xp : ndarray of shape (n_samples, n_dims)
         """
-        self._check_transform_input(X)
-        return self._project(check_X(X, numeric=True))
+        return self._project(self._chosen_data(X))
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Names of the projected columns: the class name and an index (pca0...)."""

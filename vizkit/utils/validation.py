@@ -95,7 +95,9 @@ def _refuse_complex(values: np.ndarray, name: str) -> None:
         )
 
 
-def _report_non_finite(values: np.ndarray, name: str, fix: str) -> None:
+def _report_non_finite(
+    values: np.ndarray, name: str, fix: str, columns: Any = None
+) -> None:
     if values.dtype.kind not in "fc":
         return
     bad = ~np.isfinite(values)
@@ -103,7 +105,9 @@ def _report_non_finite(values: np.ndarray, name: str, fix: str) -> None:
         return
     first = tuple(int(i) for i in np.argwhere(bad)[0])
     kind = "NaN" if np.isnan(values[first]) else "infinite"
-    where = f"row {first[0]}" + (f", column {first[1]}" if len(first) > 1 else "")
+    where = f"row {first[0]}"
+    if len(first) > 1:
+        where += f", column {_column_name(columns, first[1])}"
     raise VizkitValueError(
         f"{name} contains {int(bad.sum())} NaN or infinite value(s) (the first, "
         f"{kind}, at {where}); {fix}"
@@ -137,11 +141,36 @@ def check_no_overflow(values: np.ndarray, name: str, fix: str) -> np.ndarray:
     return values
 
 
-def _not_numeric(name: str, array: np.ndarray, error: Exception) -> str:
+def _column_name(columns: Any, index: int) -> str:
+    """A column as the user knows it: its frame name, else its position."""
+    if columns is None:
+        return str(index)
+    return f"{index} ({str(list(columns)[index])!r})"
+
+
+def _non_numeric_columns(array: np.ndarray) -> list[int]:
+    """Positions of the columns of a 2-D array that do not convert to float."""
+    bad = []
+    for index in range(array.shape[1]):
+        try:
+            array[:, index].astype(np.float64)
+        except (TypeError, ValueError):
+            bad.append(index)
+    return bad
+
+
+def _not_numeric(
+    name: str, array: np.ndarray, error: Exception, columns: Any = None
+) -> str:
+    bad = _non_numeric_columns(array) if array.ndim == 2 else []
+    which = ", ".join(_column_name(columns, index) for index in bad[:5])
+    if len(bad) > 5:
+        which += f" and {len(bad) - 5} more"
+    where = f" in column(s) {which}" if which else ""
     return (
-        f"{name} must be numeric, but its dtype {array.dtype} does not convert to "
-        f"float ({error}); encode categorical columns first (e.g. "
-        "sklearn.preprocessing.OneHotEncoder)."
+        f"{name} must be numeric, but it holds values that do not convert to "
+        f"float{where} ({error}); encode or drop the categorical columns first "
+        "(e.g. sklearn.preprocessing.OneHotEncoder)."
     )
 
 
@@ -180,18 +209,21 @@ def check_X(
                 f"{what}(s)."
             )
     _refuse_complex(array, name)
+    columns = getattr(X, "columns", None)
     if numeric:
         try:
             array = array.astype(np.float64, copy=False)
         except TypeError as error:  # e.g. a dict in an object column
-            raise VizkitTypeError(_not_numeric(name, array, error)) from None
+            raise VizkitTypeError(_not_numeric(name, array, error, columns)) from None
         except ValueError as error:  # e.g. a string that is no number
-            raise VizkitValueError(_not_numeric(name, array, error)) from None
+            raise VizkitValueError(_not_numeric(name, array, error, columns)) from None
     if not allow_nan:
         _report_non_finite(
             array,
             name,
-            "impute or drop them first, e.g. with sklearn.impute.SimpleImputer.",
+            "impute or drop them first, e.g. with sklearn.impute.SimpleImputer "
+            "(vizkit.contrib.missing.MissingValuesBar shows where they are).",
+            columns,
         )
     return array
 
