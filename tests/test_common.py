@@ -262,12 +262,18 @@ def pipeline_for(name, viz):
     return Pipeline([("scale", StandardScaler()), ("viz", viz)])
 
 
+def target_count(viz) -> int:
+    """How many target values a fitted target visualizer counted."""
+    counts = viz.support_ if hasattr(viz, "support_") else viz.n_  # classes, bins
+    return int(np.sum(counts))
+
+
 @ALL
 def test_last_or_middle_step_of_a_pipeline(name):
     example = DECLARED[name].example()
     pipe = pipeline_for(name, make(name)).fit(example.X, example.y)
     if DECLARED[name].kind is TARGET:
-        assert pipe.named_steps["viz"].support_.sum() == len(example.y)
+        assert target_count(pipe.named_steps["viz"]) == len(example.y)
     else:
         assert np.isfinite(pipe.score(example.X, example.y))
     assert_no_figures()
@@ -294,10 +300,10 @@ def grid_search_for(name):
     if kind is TRANSFORMER:
         grid = {f"viz__{switch(name)}": [True, False], "clf__C": [0.1, 1.0]}
         return GridSearchCV(pipeline_for(name, viz), grid, cv=3)
-    if kind is TARGET:  # no score: count the training support instead
+    if kind is TARGET:  # scored by how many training values each fit counted
         return GridSearchCV(
-            viz, {"colormap": [None, "viridis"], "title": [None, "T"]}, cv=3,
-            scoring=lambda est, X, y: float(est.support_.sum()),
+            viz, {"color": [None, "red"], "title": [None, "T"]}, cv=3,
+            scoring=lambda est, X, y: float(target_count(est)),
         )  # fmt: skip
     if kind is DATA:  # no model to tune: only drawing options, scored alike
         return GridSearchCV(viz, {"title": [None, "T"], switch(name): [True, False]})
@@ -536,10 +542,11 @@ def bad_inputs(name):
     if DECLARED[name].kind is TARGET:
         nan_y = y.astype(float)
         nan_y[2] = np.nan
-        return [
-            ("nan y", (nan_y,), "y_train"),
-            ("empty y", (y[:0],), "y_train"),
-            ("2-D y", (np.c_[y, y, y],), "y_train"),
+        target = list(inspect.signature(DECLARED[name].cls.fit).parameters)[1]
+        return [  # named as fit names it: y_train (ClassBalance), y...
+            ("nan y", (nan_y,), target),
+            ("empty y", (y[:0],), target),
+            ("2-D y", (np.c_[y, y, y],), target),
         ]
     cases = [
         ("nan X", (nan_X, y), "X"),
