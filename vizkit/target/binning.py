@@ -71,7 +71,8 @@ def numeric_target(y: Any, name: str = "y") -> np.ndarray:
 def histogram(y: np.ndarray, bins: Any) -> tuple[np.ndarray, np.ndarray]:
     """``np.histogram(y, bins)``: the counts and the bin edges."""
     try:
-        counts, edges = np.histogram(y, bins=bins)
+        with np.errstate(all="ignore"):  # an overflowing range is reported below
+            counts, edges = np.histogram(y, bins=bins)
     except (ValueError, MemoryError) as error:  # e.g. a range too large to bin
         raise VizkitValueError(
             f"y cannot be binned with bins={plain(bins)!r} ({error}); pass a "
