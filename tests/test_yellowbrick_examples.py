@@ -437,3 +437,66 @@ def test_kelbow_quick_method():
     X, y = load_iris(return_X_y=True)  # Yellowbrick's downloaded NFL data
     viz = kelbow_visualizer(KMeans(random_state=4), X, k=(2, 10))
     assert list(viz.k_values_) == list(range(2, 10))
+
+
+def test_balanced_binning_reference_documented_calls():
+    from vizkit.target import BalancedBinningReference, balanced_binning_reference
+
+    X, y = load_diabetes()  # Yellowbrick's downloaded concrete data
+    visualizer = BalancedBinningReference()
+    visualizer.fit(y)
+    visualizer.show()
+    assert len(visualizer.bin_edges_) == 5
+    viz = balanced_binning_reference(y)
+    assert viz.n_.sum() == len(y)
+
+
+def test_feature_correlation_pearson():
+    from sklearn import datasets
+
+    from vizkit.target import FeatureCorrelation
+
+    data = datasets.load_diabetes()
+    X, y = data["data"], data["target"]
+    features = np.array(data["feature_names"])
+    visualizer = FeatureCorrelation(labels=features)
+    visualizer.fit(X, y)
+    with pytest.warns(VizkitDeprecationWarning, match="poof"):
+        visualizer.poof()
+    assert list(visualizer.features_) == list(features)
+
+
+def test_feature_correlation_mutual_info_regression():
+    from sklearn import datasets
+
+    from vizkit.target import FeatureCorrelation
+
+    data = datasets.load_diabetes()
+    X, y = data["data"], data["target"]
+    features = np.array(data["feature_names"])
+    discrete = [False for _ in range(len(features))]
+    discrete[1] = True
+    visualizer = FeatureCorrelation(method="mutual_info-regression", labels=features)
+    visualizer.fit(X, y, discrete_features=discrete, random_state=0)
+    with pytest.warns(VizkitDeprecationWarning, match="poof"):
+        visualizer.poof()
+    assert visualizer.scores_.shape == (10,)
+
+
+def test_feature_correlation_mutual_info_classification():
+    import pandas as pd
+    from sklearn import datasets
+
+    from vizkit.target import FeatureCorrelation
+
+    data = datasets.load_wine()
+    X, y = data["data"], data["target"]
+    X_pd = pd.DataFrame(X, columns=data["feature_names"])
+    features = ["alcohol", "ash", "hue", "proline", "total_phenols"]
+    visualizer = FeatureCorrelation(
+        method="mutual_info-classification", feature_names=features, sort=True
+    )
+    visualizer.fit(X_pd, y)
+    with pytest.warns(VizkitDeprecationWarning, match="poof"):
+        visualizer.poof()
+    assert sorted(visualizer.features_) == sorted(features)

@@ -28,7 +28,7 @@ def _bins_check(value: Any, name: str, viz: Any) -> None:
         check_option(value, name, BIN_RULES)
         return
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        if value >= 1:
+        if int(value) >= 1:
             return
     elif _increasing_edges(value):
         return
