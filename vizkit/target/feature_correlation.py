@@ -79,8 +79,9 @@ def chosen_index(
 ) -> np.ndarray | None:
     """Positions of the chosen columns, or None for all of them.
 
-    ``feature_index`` (positions) wins over ``wanted_names`` (names among
-    ``names``); an unknown position or name is an error listing what exists.
+    By ``feature_index`` (positions) if given, else by ``wanted_names``
+    (names among ``names``); an unknown position or name is an error that
+    lists what exists.
     """
     if feature_index is not None:
         return _positions(feature_index, len(names))
@@ -160,9 +161,10 @@ class FeatureCorrelation(FeatureVisualizer):
     Parameters
     ----------
     {common: ax}
-    method : {"pearson", "mutual_info-regression", \
-"mutual_info-classification"}, default="pearson"
-        How each feature is related to the target.
+    method : str, default="pearson"
+        How each feature is related to the target: "pearson",
+        "mutual_info-regression" (continuous target) or
+        "mutual_info-classification" (class labels).
     labels : list of str, default=None
         Names of the columns of X, one per column. None uses the column names
         of a pandas or polars frame, else ``x0, x1, ...``.
@@ -170,8 +172,8 @@ class FeatureCorrelation(FeatureVisualizer):
         Order the bars by score, the largest on top; else in column order
         from the bottom.
     feature_index : list of int, default=None
-        Positions of the columns to score and draw; wins over
-        ``feature_names``. None scores every column.
+        Positions of the columns to score and draw (give it or
+        ``feature_names``, not both). None scores every column.
     feature_names : list of str, default=None
         Names of the columns to score and draw, among ``labels`` or the
         frame's columns.
