@@ -88,3 +88,19 @@ def agglomerative() -> Example:
         example.y,
         lambda: AgglomerativeClustering(n_clusters=None, distance_threshold=30.0),
     )
+
+
+def missing() -> Example:
+    """The classification data with about 8% of its values missing (NaN).
+
+    The missing cells are chosen by a seeded generator, more of them in the
+    later columns, so the counts per feature differ.
+    """
+    import numpy as np
+
+    example = classification()
+    X = example.X.copy()
+    rng = np.random.default_rng(0)
+    rates = np.linspace(0.02, 0.15, X.shape[1])  # per column
+    X[rng.random(X.shape) < rates] = np.nan
+    return Example(X, example.y)

@@ -36,7 +36,8 @@ from typing import Any
 from vizkit.exceptions import VizkitValueError
 from vizkit.utils.docs import COMMON_PARAMS, param_docs
 
-#: One-line summary of each family, for the docs; a family is a package.
+#: One-line summary of each family, for the docs. A family is a package, named
+#: by its path below ``vizkit`` ("classifier", "contrib.missing").
 FAMILY_TITLES: dict[str, str] = {
     "classifier": (
         "Classification: confusion matrices, reports, ROC, precision-recall, "
@@ -48,6 +49,7 @@ FAMILY_TITLES: dict[str, str] = {
     "features": "Features: projections",
     "target": "Target: class balance",
     "cluster": ("Clustering: elbow, silhouette, intercluster distance and dendrogram"),
+    "contrib.missing": "Missing values: NaN counts per feature and their position",
 }
 
 
@@ -132,7 +134,8 @@ class Declaration:
 
     @property
     def family(self) -> str:
-        return self.cls.__module__.split(".")[1]
+        """The package of the class's module, below ``vizkit`` ("contrib.missing")."""
+        return family_of(self.cls.__module__.rpartition(".")[0])
 
     @property
     def class_path(self) -> str:
@@ -144,6 +147,11 @@ class Declaration:
 
 
 _DECLARED: dict[type, Declaration] = {}
+
+
+def family_of(package: str) -> str:
+    """A family's name from its package: "vizkit.contrib.missing" -> "contrib.missing"."""
+    return package.removeprefix("vizkit.")
 
 
 def declare(
@@ -176,7 +184,7 @@ def export_family(package: str, path: Sequence[str], namespace: dict) -> list[st
     for info in pkgutil.iter_modules(path):
         if not info.name.startswith("_"):
             import_module(f"{package}.{info.name}")
-    family = package.rpartition(".")[2]
+    family = family_of(package)
     exported: list[str] = []
     for declaration in _DECLARED.values():
         if declaration.family == family:

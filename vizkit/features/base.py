@@ -250,14 +250,18 @@ class DataVisualizer(FeatureVisualizer):
         self._fit_data(X, y)
         return self
 
-    def _fit_data(self, X, y) -> tuple[np.ndarray, np.ndarray | None]:
+    def _fit_data(
+        self, X, y, *, numeric: bool = True, allow_nan: bool = False
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """Validate X and y, compute the fitted attributes; return the arrays.
 
         The returned X holds only the columns ``features`` chose, if it chose.
+        X must be a float matrix without NaN, unless ``numeric``/``allow_nan``
+        say otherwise (the missing-values visualizers read any column).
         """
         self._chosen_columns = chosen_columns(X, self.features)
         X_chosen = select_columns(X, self._chosen_columns)
-        X_array = check_X(X_chosen, numeric=True)
+        X_array = check_X(X_chosen, numeric=numeric, allow_nan=allow_nan)
         y_array = None
         if y is not None:
             y_array = check_target(y, n_samples=X_array.shape[0])
