@@ -92,10 +92,11 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         Returns
         -------
         X : array-like of shape (n_samples, n_features)
-            The same object, unmodified.
+            The same object, unmodified (a list or other array-like without
+            a shape as a numpy array, as scikit-learn transformers return).
         """
         self._check_transform_input(X)
-        return X
+        return X if hasattr(X, "shape") else np.asarray(X)
 
     def fit_transform_show(self, X, y=None, **kwargs):
         """Fit, transform and show in one call; ``kwargs`` go to ``show``.
@@ -140,7 +141,7 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
         shape = getattr(X, "shape", None)
         n_columns = shape[1] if shape is not None and len(shape) == 2 else None
         if n_columns is None:
-            n_columns = check_X(X).shape[1]
+            n_columns = check_X(X, allow_nan=True).shape[1]  # NaN passes through
         self._check_n_features(n_columns)
 
     def _check_input_features(self, input_features: Any) -> np.ndarray:

@@ -88,8 +88,10 @@ class MissingDataVisualizer(DataVisualizer):
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        # Missing values are what these visualizers show.
-        tags.input_tags = dataclasses.replace(tags.input_tags, allow_nan=True)
+        # Missing values are what these visualizers show, in columns of any type.
+        tags.input_tags = dataclasses.replace(
+            tags.input_tags, allow_nan=True, string=True
+        )
         return tags
 
     def fit(self, X, y=None):
