@@ -150,7 +150,7 @@ _DECLARED: dict[type, Declaration] = {}
 
 
 def family_of(package: str) -> str:
-    """A family's name from its package: "vizkit.contrib.missing" -> "contrib.missing"."""
+    """A family's name: its package below vizkit ("contrib.missing")."""
     return package.removeprefix("vizkit.")
 
 

@@ -129,15 +129,16 @@ class MissingValuesBar(MissingDataVisualizer):
 
     def _fit_missing(self, mask: np.ndarray) -> None:
         codes = self._codes()
-        n_classes = 1 if codes is None else len(self._class_values)
+        n_classes = 1 if codes is None else len(self.classes_)
         self.nan_counts_ = nan_counts(mask, codes, n_classes)
         self.nan_col_counts_ = self.nan_counts_.sum(axis=0)
 
     def get_nan_col_counts(self) -> list:
         """Yellowbrick's counts: one per feature, or ``(class, counts)`` pairs."""
-        if self._codes() is None:
+        values = self._class_values
+        if self._codes() is None or values is None:
             return [int(count) for count in self.nan_col_counts_]
-        return list(zip(self._class_values, self.nan_counts_))
+        return list(zip(values, self.nan_counts_))
 
     # -- draw ----------------------------------------------------------------------
 

@@ -166,12 +166,12 @@ class MissingValuesDispersion(MissingDataVisualizer):
         Row positions are those of X (Yellowbrick's per-class locations
         counted rows within each class).
         """
-        codes = self._location_codes()
-        if self._codes() is None:
+        values = self._class_values
+        if self._codes() is None or values is None:
             return self.nan_locs_
+        codes = self._location_codes()
         return [
-            (label, self.nan_locs_[codes == code])
-            for code, label in enumerate(self._class_values)
+            (label, self.nan_locs_[codes == code]) for code, label in enumerate(values)
         ]
 
     def _location_codes(self) -> np.ndarray:
@@ -189,16 +189,22 @@ class MissingValuesDispersion(MissingDataVisualizer):
         if len(self.nan_locs_) > vdraw.DENSITY_THRESHOLD:
             self.scatters_ = [self._draw_binned(codes)]
         else:
-            self.scatters_ = [
-                self.ax_.scatter(
-                    self.nan_locs_[codes == code, 0], self.nan_locs_[codes == code, 1],
-                    alpha=self.alpha, marker=self.marker, color=color,
-                    rasterized=len(self.nan_locs_) > RASTERIZE_ABOVE,
-                )  # fmt: skip
-                for code, color in enumerate(self.colors_)
-            ]
+            self.scatters_ = self._draw_marks(codes)
         self.ax_.set_xlim(-0.5, max(self.n_samples_ - 0.5, 0.5))
         self._note_nothing_missing(len(self.nan_locs_))
+
+    def _draw_marks(self, codes: np.ndarray) -> list:
+        """One scatter per class (one colour each: Agg's fast path)."""
+        rasterized = len(self.nan_locs_) > RASTERIZE_ABOVE
+        scatters = []
+        for code, color in enumerate(self.colors_):
+            rows, columns = self.nan_locs_[codes == code].T
+            scatter = self.ax_.scatter(
+                rows, columns, alpha=self.alpha, marker=self.marker, color=color,
+                rasterized=rasterized,
+            )  # fmt: skip
+            scatters.append(scatter)
+        return scatters
 
     def _draw_binned(self, codes: np.ndarray):
         from matplotlib.colors import to_rgba_array
