@@ -500,3 +500,46 @@ def test_feature_correlation_mutual_info_classification():
     with pytest.warns(VizkitDeprecationWarning, match="poof"):
         visualizer.poof()
     assert sorted(visualizer.features_) == sorted(features)
+
+
+def _missing_example_data():
+    """Yellowbrick's missing-values docs data: generated, NaN above 1.5."""
+    from sklearn.datasets import make_classification
+
+    X, y = make_classification(
+        n_samples=400, n_features=10, n_informative=2, n_redundant=3,
+        n_classes=2, n_clusters_per_class=2, random_state=854,
+    )  # fmt: skip
+    X[X > 1.5] = np.nan
+    features = [f"Feature {n}" for n in range(10)]
+    return X, y, features
+
+
+def test_missing_values_bar_documented_calls():
+    from vizkit.contrib.missing import MissingValuesBar
+
+    X, y, features = _missing_example_data()
+    visualizer = MissingValuesBar(features=features)
+    visualizer.fit(X)  # Fit the data to the visualizer
+    visualizer.show()  # Finalize and render the figure
+    assert list(visualizer.nan_col_counts_) == list(np.isnan(X).sum(axis=0))
+    visualizer = MissingValuesBar(features=features)
+    visualizer.fit(X, y=y)  # Supply the targets via y
+    visualizer.show()
+    assert visualizer.nan_counts_.shape == (2, 10)
+
+
+def test_missing_values_dispersion_documented_calls():
+    from vizkit.contrib.missing import MissingValuesDispersion
+
+    X, y, features = _missing_example_data()
+    visualizer = MissingValuesDispersion(features=features)
+    visualizer.fit(X)
+    with pytest.warns(VizkitDeprecationWarning, match="poof"):
+        visualizer.poof()
+    assert len(visualizer.nan_locs_) == np.isnan(X).sum()
+    visualizer = MissingValuesDispersion(features=features)
+    visualizer.fit(X, y=y)  # supply the targets via y
+    with pytest.warns(VizkitDeprecationWarning, match="poof"):
+        visualizer.poof()
+    assert len(visualizer.scatters_) == 2
