@@ -88,3 +88,9 @@ def agglomerative() -> Example:
         example.y,
         lambda: AgglomerativeClustering(n_clusters=None, distance_threshold=30.0),
     )
+
+
+def joint() -> Example:
+    """Two features of the classification data and its classes: a joint plot."""
+    example = classification()
+    return Example(example.X[:, :2], example.y)

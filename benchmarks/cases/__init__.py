@@ -13,6 +13,7 @@ from benchmarks.cases import (
     class_balance,
     confusion_matrix,
     cooks_distance,
+    jointplot,
     kelbow,
     manual_alphas,
     pca,
@@ -35,4 +36,5 @@ CASES: dict[str, ModuleType] = {
     "pca": pca,
     "class_balance": class_balance,
     "kelbow": kelbow,
+    "jointplot": jointplot,
 }
