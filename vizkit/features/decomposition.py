@@ -22,7 +22,11 @@ from vizkit.features.pca import RESCALE_X, pca_pipeline
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.style import get_colormap
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import check_no_overflow, check_X
+from vizkit.utils.validation import (
+    check_consistent_length,
+    check_no_overflow,
+    check_X,
+)
 
 #: Where the bars and the cumulative line sample ``colormap`` (0 to 1).
 BAR_SHADE, LINE_SHADE = 0.75, 0.05
@@ -167,13 +171,13 @@ class ExplainedVariance(FeatureVisualizer):
         X : array-like of shape (n_samples, n_features)
             Numeric data without NaN or infinite values (numpy, pandas, polars).
         y : array-like, default=None
-            Ignored.
+            Ignored (it must have one value per row of X).
 
         Returns
         -------
         self
         """
-        self._fit_projection(X)
+        self._fit_projection(X, y)
         return self
 
     def fit_transform(self, X, y=None):
@@ -183,7 +187,7 @@ class ExplainedVariance(FeatureVisualizer):
         -------
         Xp : ndarray of shape (n_samples, n_components)
         """
-        return self._fit_projection(X)
+        return self._fit_projection(X, y)
 
     def transform(self, X, y=None):
         """Project ``X`` on the fitted components (as Yellowbrick's transform).
@@ -211,8 +215,10 @@ class ExplainedVariance(FeatureVisualizer):
         n_components = len(self.explained_variance_ratio_)
         return np.asarray([f"pca{i}" for i in range(n_components)], dtype=object)
 
-    def _fit_projection(self, X) -> np.ndarray:
+    def _fit_projection(self, X, y) -> np.ndarray:
         X_array = check_X(X, numeric=True, min_samples=2)
+        if y is not None:  # ignored, but a y of another length is a mistake
+            check_consistent_length(X=X_array, y=y)
         self._record_input(X)
         self._check_n_components(X_array.shape)
         if np.ptp(X_array, axis=0).max() == 0:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from scipy import stats
+from scipy import sparse, stats
 
 from vizkit import draw as vdraw
 from vizkit import examples
@@ -139,6 +139,19 @@ def _columns_param(value: Any, name: str, viz: Any) -> None:
             "column name) to plot against y, two columns [a, b] to plot against "
             "each other, or None."
         )
+    n_features = viz.__dict__.get("n_features_in_")
+    if value is not None and n_features is not None:  # fitted: must still resolve
+        keys = value if isinstance(value, list | tuple) else [value]
+        table = _Names(viz.__dict__.get("feature_names_in_"))
+        for key in keys:
+            column_position(table, key, n_features)
+
+
+class _Names:
+    """Stands for the fitted X when checking ``columns`` against its names."""
+
+    def __init__(self, names: Any) -> None:
+        self.columns = [] if names is None else list(names)
 
 
 @common_params
@@ -146,17 +159,17 @@ class JointPlot(DataVisualizer):
     """One feature against another, or against the target, with marginal histograms.
 
     ``columns`` chooses what is drawn: two columns of X against each other
-    (coloured by y when it is given), one column against the target y, or,
-    when None, the two columns of a 2-column X, or the only feature of a
-    1-D (or 1-column) X against y.
+    (coloured by y when it is given), or one column against the target y.
+    When it is None, the first two columns of X are drawn, or the only
+    feature of a 1-D (or one-column) X against y.
 
     Parameters
     ----------
     {common: ax}
     columns : int, str, or a pair of them, default=None
         Columns of X, by position or (for a DataFrame) by name: one to draw
-        against y, two to draw against each other. None: X must have two
-        columns, or one column (or be 1-D) with y given.
+        against y, two to draw against each other. None: the first two
+        columns, or the only one (X 1-D or of one column) against y.
     correlation : {"pearson", "covariance", "spearman", "kendalltau"}, \
 default="pearson"
         The relationship of the two variables stored in ``corr_`` and shown
@@ -291,11 +304,12 @@ default="pearson"
         -------
         self
         """
-        X2d = _as_2d(X)
+        X2d, one_d = _as_2d(X)
         positions, against_target = self._positions(X2d, y)
         chosen = check_X(select_positions(X2d, positions), numeric=True, min_samples=2)
-        names = [_name_of(X, X2d, p) for p in positions]
+        names = [_name_of(X, X2d, p, one_d) for p in positions]
         self._record_input(X2d)
+        self._drawn_positions = positions
         if against_target:
             values = _numeric_target(y, len(chosen), names[0])
             self.xy_ = np.column_stack([chosen[:, 0], values])
@@ -311,19 +325,41 @@ default="pearson"
         )
         return self
 
+    def transform(self, X, y=None):
+        """Return ``X`` unchanged, once its drawn columns are checked finite.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features) or (n_samples,)
+            Data with the columns of the data given to ``fit``.
+        y : array-like, default=None
+            Ignored.
+
+        Returns
+        -------
+        X : array-like
+            The same object, unmodified (as an array if it had no shape).
+        """
+        X2d, one_d = _as_2d(X)
+        if one_d and self.__dict__.get("n_features_in_", 1) != 1:
+            check_X(X)  # raises: fitted on a table, given one feature or one row
+        self._check_transform_input(X2d)
+        check_X(select_positions(X2d, self._drawn_positions), numeric=True)
+        return X if hasattr(X, "shape") else np.asarray(X)
+
     def _positions(self, X: Any, y: Any) -> tuple[list[int], bool]:
         """Positions of the drawn columns, and whether y is drawn against them."""
         n_columns, columns = X.shape[1], self.columns
+        if n_columns == 0:
+            check_X(X)  # raises: X has no feature
         if columns is None:
-            if n_columns == 2:
+            if n_columns >= 2:
                 return [0, 1], False
-            if n_columns == 1 and y is not None:
+            if y is not None:
                 return [0], True
             raise VizkitValueError(
-                f"columns=None needs X with 2 columns, or 1 column and y, but X has "
-                f"{n_columns} column(s){'' if y is None else ' and y was given'}; "
-                "pass columns=[a, b] (two features) or columns=a (a feature "
-                "against y)."
+                "X has a single column and y is None, so there is nothing to draw "
+                "it against; pass y, or X with two columns."
             )
         if isinstance(columns, str | numbers.Integral):
             if y is None:
@@ -474,27 +510,31 @@ def _side_axes(viz: JointPlot, name: str, where: str):
     return axes
 
 
-def _as_2d(X: Any) -> Any:
-    """A 1-D X (array, list, pandas or polars Series) as a one-column table."""
-    if hasattr(X, "to_frame") and getattr(X, "ndim", 1) == 1:
-        return X.to_frame()
-    if not hasattr(X, "shape") and not hasattr(X, "columns"):
-        array = np.asarray(X)
-        return array.reshape(-1, 1) if array.ndim == 1 else array
-    if getattr(X, "ndim", 2) == 1:
-        return np.asarray(X).reshape(-1, 1)
-    if getattr(X, "ndim", 2) != 2:
+def _as_2d(X: Any) -> tuple[Any, bool]:
+    """X as a table, and whether it was 1-D (one feature, drawn against y).
+
+    A 1-D array, list, or pandas or polars Series becomes one column; frames
+    stay frames (their names label the axes), other inputs become arrays.
+    """
+    if sparse.issparse(X):
+        check_X(X)  # raises: dense data needed
+    if not hasattr(X, "shape"):
+        X = np.asarray(X)
+    if len(X.shape) == 1:
+        if hasattr(X, "to_frame"):
+            return X.to_frame(), True
+        return np.asarray(X).reshape(-1, 1), True
+    if len(X.shape) != 2:
         check_X(X)  # raises the shape error
-    return X
+    return X, False
 
 
-def _name_of(X: Any, X2d: Any, position: int) -> str:
+def _name_of(X: Any, X2d: Any, position: int, one_d: bool) -> str:
+    """The label of a drawn column: its name, or x<position> ("x" if X is 1-D)."""
     columns = getattr(X2d, "columns", None)
-    if columns is not None:
-        name = columns[position]
-        unnamed = hasattr(X, "to_frame") and getattr(X, "name", None) is None
-        return "x" if unnamed else str(name)
-    return "x" if np.ndim(X) == 1 else f"x{position}"
+    if columns is not None and not (one_d and getattr(X, "name", None) is None):
+        return str(columns[position])
+    return "x" if one_d else f"x{position}"
 
 
 def _numeric_target(y: Any, n_samples: int, feature: str) -> np.ndarray:
