@@ -234,7 +234,9 @@ class ExplainedVariance(FeatureVisualizer):
         self.pca_transformer_ = pipeline
         self.explained_variance_ = pca.explained_variance_
         self.explained_variance_ratio_ = pca.explained_variance_ratio_
-        self.cumulative_variance_ratio_ = cumulative_ratio(pca.explained_variance_ratio_)
+        self.cumulative_variance_ratio_ = cumulative_ratio(
+            self.explained_variance_ratio_
+        )
         self.n_components_ = components_reaching(
             self.cumulative_variance_ratio_, self.threshold
         )
@@ -254,7 +256,7 @@ class ExplainedVariance(FeatureVisualizer):
     def draw(self) -> None:
         """The per-component bars, the cumulative line and the threshold marks."""
         cmap = get_colormap(self.colormap or DEFAULT_SEQUENCE)
-        ratio, cumulative = self.explained_variance_ratio_, self.cumulative_variance_ratio_
+        ratio = self.explained_variance_ratio_
         ks = np.arange(1, len(ratio) + 1)
         self.bars_ = None
         if self.bars:
@@ -263,7 +265,11 @@ class ExplainedVariance(FeatureVisualizer):
             )
         marker = "o" if len(ks) <= MAX_MARKERS else None
         (self.line_,) = self.ax_.plot(
-            ks, cumulative, marker=marker, color=cmap(LINE_SHADE), label="cumulative"
+            ks,
+            self.cumulative_variance_ratio_,
+            marker=marker,
+            color=cmap(LINE_SHADE),
+            label="cumulative",
         )
         self._draw_threshold()
 

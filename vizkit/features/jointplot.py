@@ -16,10 +16,11 @@ from __future__ import annotations
 import numbers
 import warnings
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
-from scipy import sparse, stats
+from scipy import stats
 
 from vizkit import draw as vdraw
 from vizkit import examples
@@ -27,6 +28,12 @@ from vizkit import params as P
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.features.base import DataVisualizer, _check_target_type
 from vizkit.registry import TRANSFORMER, declare
+from vizkit.utils.columns import (
+    as_table,
+    column_label,
+    column_position,
+    select_positions,
+)
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import constant_columns, warn_constant
 from vizkit.utils.target import TargetType
@@ -97,38 +104,6 @@ def histogram_kws(
     return numpy_kws, kws
 
 
-def column_position(X: Any, key: Any, n_columns: int) -> int:
-    """The position of the column ``key`` (a position or a frame's column name)."""
-    if isinstance(key, numbers.Integral) and not isinstance(key, bool):
-        if -n_columns <= key < n_columns:
-            return int(key) % n_columns
-        raise VizkitValueError(
-            f"columns={key!r} is out of range for X with {n_columns} column(s); "
-            f"pass positions from 0 to {n_columns - 1}, or column names."
-        )
-    names = [str(c) for c in getattr(X, "columns", [])]
-    if not names:
-        raise VizkitValueError(
-            f"columns={key!r} names a column, but X has no column names; pass "
-            "column positions (ints), or X as a pandas or polars DataFrame."
-        )
-    if str(key) not in names:
-        raise VizkitValueError(
-            f"columns={key!r} is not a column of X (its columns are "
-            f"{names[:8]}{'...' if len(names) > 8 else ''}); pass one of those names."
-        )
-    return names.index(str(key))
-
-
-def select_positions(X: Any, positions: list[int]) -> Any:
-    """The columns of X at ``positions``, keeping a frame a frame (for names)."""
-    if hasattr(X, "iloc"):  # pandas
-        return X.iloc[:, positions]
-    if hasattr(X, "select") and hasattr(X, "columns"):  # polars
-        return X.select([X.columns[p] for p in positions])
-    return np.asarray(X)[:, positions]
-
-
 def _columns_param(value: Any, name: str, viz: Any) -> None:
     ok = value is None or isinstance(value, str | numbers.Integral)
     if not ok and isinstance(value, list | tuple) and len(value) == 2:
@@ -142,16 +117,10 @@ def _columns_param(value: Any, name: str, viz: Any) -> None:
     n_features = viz.__dict__.get("n_features_in_")
     if value is not None and n_features is not None:  # fitted: must still resolve
         keys = value if isinstance(value, list | tuple) else [value]
-        table = _Names(viz.__dict__.get("feature_names_in_"))
+        names = viz.__dict__.get("feature_names_in_")  # as the fitted X's columns
+        table = SimpleNamespace(columns=[] if names is None else list(names))
         for key in keys:
             column_position(table, key, n_features)
-
-
-class _Names:
-    """Stands for the fitted X when checking ``columns`` against its names."""
-
-    def __init__(self, names: Any) -> None:
-        self.columns = [] if names is None else list(names)
 
 
 @common_params
@@ -304,10 +273,10 @@ default="pearson"
         -------
         self
         """
-        X2d, one_d = _as_2d(X)
+        X2d, one_d = as_table(X)
         positions, against_target = self._positions(X2d, y)
         chosen = check_X(select_positions(X2d, positions), numeric=True, min_samples=2)
-        names = [_name_of(X, X2d, p, one_d) for p in positions]
+        names = [column_label(X, X2d, p, one_d) for p in positions]
         self._record_input(X2d)
         self._drawn_positions = positions
         if against_target:
@@ -340,7 +309,7 @@ default="pearson"
         X : array-like
             The same object, unmodified (as an array if it had no shape).
         """
-        X2d, one_d = _as_2d(X)
+        X2d, one_d = as_table(X)
         if one_d and self.__dict__.get("n_features_in_", 1) != 1:
             check_X(X)  # raises: fitted on a table, given one feature or one row
         self._check_transform_input(X2d)
@@ -392,22 +361,25 @@ default="pearson"
             self._side_of = self.ax_
         if self.hist:
             self._draw_histograms(divider, x, y)
-        if self._has_colorbar():
+        if divider is not None and self._has_colorbar():
             self.cax_ = divider.append_axes("right", size="5%", pad=0.1)
             self.colorbar_ = self.fig_.colorbar(self.joint_, cax=self.cax_)
 
     def _scatter(self, x: np.ndarray, y: np.ndarray, alpha: float, kws: dict):
         if self.target_color_type_ == TargetType.CONTINUOUS:
+            values = np.asarray(self._color_values)
             return vdraw.scatter_values(
-                self.ax_, x, y, self._color_values, cmap=self.cmap_,
-                norm=_norm(self.range_), alpha=alpha, **kws,
+                self.ax_, x, y, values, cmap=self.cmap_,
+                norm=_norm(self.range_), alpha=alpha,
+                density_threshold=vdraw.DENSITY_THRESHOLD, **kws,
             )  # fmt: skip
         codes = self._color_values
         if codes is None:
             codes = np.zeros(len(x), dtype=np.intp)
         return vdraw.scatter_classes(
-            self.ax_, x, y, codes, self.colors_, alpha=alpha, **kws
-        )
+            self.ax_, x, y, codes, self.colors_, alpha=alpha,
+            density_threshold=vdraw.DENSITY_THRESHOLD, **kws,
+        )  # fmt: skip
 
     def _draw_histograms(self, divider, x: np.ndarray, y: np.ndarray) -> None:
         numpy_kws, style = histogram_kws(self.hist, self.hist_kws)
@@ -432,8 +404,7 @@ default="pearson"
 
     def _has_colorbar(self) -> bool:
         return (
-            self.kind == "scatter"
-            and self.target_color_type_ == TargetType.CONTINUOUS
+            self.kind == "scatter" and self.target_color_type_ == TargetType.CONTINUOUS
         )
 
     def _remove_side_axes(self) -> None:
@@ -508,33 +479,6 @@ def _side_axes(viz: JointPlot, name: str, where: str):
             "or it is not drawn yet)."
         )
     return axes
-
-
-def _as_2d(X: Any) -> tuple[Any, bool]:
-    """X as a table, and whether it was 1-D (one feature, drawn against y).
-
-    A 1-D array, list, or pandas or polars Series becomes one column; frames
-    stay frames (their names label the axes), other inputs become arrays.
-    """
-    if sparse.issparse(X):
-        check_X(X)  # raises: dense data needed
-    if not hasattr(X, "shape"):
-        X = np.asarray(X)
-    if len(X.shape) == 1:
-        if hasattr(X, "to_frame"):
-            return X.to_frame(), True
-        return np.asarray(X).reshape(-1, 1), True
-    if len(X.shape) != 2:
-        check_X(X)  # raises the shape error
-    return X, False
-
-
-def _name_of(X: Any, X2d: Any, position: int, one_d: bool) -> str:
-    """The label of a drawn column: its name, or x<position> ("x" if X is 1-D)."""
-    columns = getattr(X2d, "columns", None)
-    if columns is not None and not (one_d and getattr(X, "name", None) is None):
-        return str(columns[position])
-    return "x" if one_d else f"x{position}"
 
 
 def _numeric_target(y: Any, n_samples: int, feature: str) -> np.ndarray:
