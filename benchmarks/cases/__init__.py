@@ -13,6 +13,7 @@ from benchmarks.cases import (
     class_balance,
     confusion_matrix,
     cooks_distance,
+    explained_variance,
     jointplot,
     kelbow,
     manual_alphas,
@@ -37,4 +38,5 @@ CASES: dict[str, ModuleType] = {
     "class_balance": class_balance,
     "kelbow": kelbow,
     "jointplot": jointplot,
+    "explained_variance": explained_variance,
 }
