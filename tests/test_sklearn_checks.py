@@ -105,6 +105,8 @@ def expected_failed_checks(viz) -> dict[str, str]:
         return rules
     if declaration.kind is TARGET:
         return dict(READS_Y_ONLY)
+    if getattr(declaration.cls, "_accepts_1d_X", False):
+        return {"check_fit1d": "a 1-D X is one feature drawn against y (Yellowbrick)"}
     return {}
 
 

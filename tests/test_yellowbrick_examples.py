@@ -543,3 +543,47 @@ def test_missing_values_dispersion_documented_calls():
     with pytest.warns(VizkitDeprecationWarning, match="poof"):
         visualizer.poof()
     assert len(visualizer.scatters_) == 2
+
+def test_jointplot_documented_calls():
+    from sklearn.datasets import load_diabetes as load_diabetes_frame
+
+    from vizkit.features import JointPlotVisualizer
+
+    # Yellowbrick's docs use the concrete data ("cement", "ash"): a regression frame
+    X, y = load_diabetes_frame(return_X_y=True, as_frame=True)
+    visualizer = JointPlotVisualizer(columns="bmi")
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    assert visualizer.ylabel_ == "target"
+    visualizer = JointPlotVisualizer(columns=["bmi", "bp"])
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    visualizer = JointPlotVisualizer(columns="bmi", kind="hexbin")
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    assert visualizer.yhax is not None
+
+
+def test_joint_plot_quick_method():
+    from sklearn.datasets import load_diabetes as load_diabetes_frame
+
+    from vizkit.features import joint_plot
+
+    X, y = load_diabetes_frame(return_X_y=True, as_frame=True)
+    visualizer = joint_plot(X, y, columns="bmi")
+    assert visualizer.xlabel_ == "bmi"
+
+
+def test_explained_variance_docstring_examples():
+    from vizkit.features.decomposition import (
+        ExplainedVariance,
+        explained_variance_visualizer,
+    )
+
+    X = load_breast_cancer().X
+    visualizer = ExplainedVariance()
+    visualizer.fit(X)
+    visualizer.transform(X)
+    visualizer.show()
+    viz = explained_variance_visualizer(X, scale=True, center=True, colormap="RdBu_r")
+    assert viz.n_components_ == 10

@@ -104,3 +104,9 @@ def missing() -> Example:
     rates = np.linspace(0.02, 0.15, X.shape[1])  # per column
     X[rng.random(X.shape) < rates] = np.nan
     return Example(X, example.y)
+
+
+def joint() -> Example:
+    """Two features of the classification data and its classes: a joint plot."""
+    example = classification()
+    return Example(example.X[:, :2], example.y)

@@ -13,6 +13,8 @@ from benchmarks.cases import (
     class_balance,
     confusion_matrix,
     cooks_distance,
+    explained_variance,
+    jointplot,
     kelbow,
     manual_alphas,
     pca,
@@ -35,4 +37,6 @@ CASES: dict[str, ModuleType] = {
     "pca": pca,
     "class_balance": class_balance,
     "kelbow": kelbow,
+    "jointplot": jointplot,
+    "explained_variance": explained_variance,
 }
