@@ -46,8 +46,11 @@ FAMILY_TITLES: dict[str, str] = {
     "regressor": (
         "Regression: residuals, prediction error, alpha selection, influence"
     ),
-    "features": "Features: projections",
-    "target": "Target: class balance",
+    "features": (
+        "Features: rankings, correlations, PCA, manifold and UMAP projections, "
+        "RadViz, parallel coordinates, joint plots"
+    ),
+    "target": "Target: class balance, binning reference, feature correlation",
     "cluster": ("Clustering: elbow, silhouette, intercluster distance and dendrogram"),
     "contrib.missing": "Missing values: NaN counts per feature and their position",
 }
