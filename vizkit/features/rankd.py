@@ -268,6 +268,33 @@ class RankDBase(FeatureVisualizer):
         warn_constant(self.features_, undefined, self._algorithms[self._algorithm()][1])
         return self
 
+    def transform(self, X, y=None):
+        """Return ``X`` unchanged, once checked as ``fit`` checks it.
+
+        A Pipeline step after the visualizer gets X as given; NaN and
+        non-numeric columns are refused here as in ``fit``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The data, with the columns seen in ``fit``.
+        y : array-like of shape (n_samples,), default=None
+            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
+
+        Returns
+        -------
+        X : array-like of shape (n_samples, n_features)
+            The same object, unmodified.
+        """
+        self._check_transform_input(X)
+        check_X(select_columns(X, self._chosen_columns), numeric=True)
+        return X
+
+    def fit_transform(self, X, y=None, **fit_params):
+        """Fit on ``(X, y)`` and return ``X`` unchanged (X is checked once)."""
+        self.fit(X, y, **fit_params)
+        return FeatureVisualizer.transform(self, X)
+
     def _fit_X(self, X: Any, y: Any) -> np.ndarray:
         """Validate X (and y's length); find the feature names."""
         self._chosen_columns = chosen_columns(X, self.features)
