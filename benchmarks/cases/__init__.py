@@ -18,6 +18,7 @@ from benchmarks.cases import (
     pca,
     prcurve,
     prediction_error,
+    rank2d,
     residuals,
     rocauc,
     threshold,
@@ -35,4 +36,5 @@ CASES: dict[str, ModuleType] = {
     "pca": pca,
     "class_balance": class_balance,
     "kelbow": kelbow,
+    "rank2d": rank2d,
 }

@@ -15,7 +15,8 @@ from sklearn.preprocessing import StandardScaler
 
 from vizkit.exceptions import VizkitValueError, VizkitWarning
 from vizkit.features import Rank1D, Rank2D, rank1d, rank2d
-from vizkit.features.rankd import ANNOTATE_MAX_FEATURES, RankDBase, covariance
+from vizkit.features.rankd import ANNOTATE_MAX_FEATURES, RankDBase
+from vizkit.utils.feature_scores import covariance
 
 NAMES = ["normal", "uniform", "exponential", "mixed", "lognormal"]
 
@@ -236,7 +237,9 @@ def test_non_numeric_column_is_named(frame):
         Rank2D().fit(X)
 
 
-@pytest.mark.parametrize("cls, name", [(Rank1D, "'kurtosis'"), (Rank2D, "'kendalltau'")])
+@pytest.mark.parametrize(
+    "cls, name", [(Rank1D, "'kurtosis'"), (Rank2D, "'kendalltau'")]
+)
 def test_unknown_algorithm_lists_the_options(frame, cls, name):
     with pytest.raises(VizkitValueError, match=f"algorithm=.*{name}"):
         cls(algorithm="bogus").fit(frame)
@@ -264,7 +267,7 @@ def test_input_is_not_mutated(data):
     assert_array_equal(X, before)
 
 
-# -- input types and pipelines -----------------------------------------------------------
+# -- input types and pipelines -----------------------------------------------------
 
 
 def test_pandas_and_polars_name_and_choose_features(frame):

@@ -8,28 +8,31 @@ score matrix as a heatmap. Both are transformers: ``transform`` returns X.
 The pair scores are one matrix product over the rows (covariance, Pearson,
 Spearman on column ranks), so 200 features by a million rows take seconds;
 Kendall's tau is computed pair by pair with scipy, on a row sample by default.
+The scores themselves are in ``vizkit.utils.feature_scores``.
 """
 
 from __future__ import annotations
 
 import numbers
-import warnings
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.draw import fit_tick_labels, text_colors
+from vizkit.draw import fit_tick_labels, text_colors, thinning_step
 from vizkit.features.base import FeatureVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.style import get_colormap
 from vizkit.utils.docs import common_params
+from vizkit.utils.feature_scores import (
+    RANK1D_ALGORITHMS,
+    RANK2D_ALGORITHMS,
+    rank_features,
+    rank_pairs,
+)
 from vizkit.utils.features import (
     chosen_columns,
-    constant_columns,
     feature_names,
     select_columns,
     warn_constant,
@@ -37,145 +40,16 @@ from vizkit.utils.features import (
 from vizkit.utils.sampling import check_sample, sample_count, sample_rows
 from vizkit.utils.validation import check_option, check_target, check_X
 
-#: Rows per block when accumulating the covariance (bounds the memory to one block).
-COVARIANCE_BLOCK = 65_536
 #: Rank2D's colormap when ``colormap`` is None (Yellowbrick's default).
 DEFAULT_COLORMAP = "RdBu_r"
 #: Rank2D writes each cell's value on the heatmap up to this many features.
 ANNOTATE_MAX_FEATURES = 12
 
 
-# -- one score per feature -----------------------------------------------------------
+# -- drawing helpers (arrays in, arrays out) ----------------------------------------
 
 
-def shapiro_statistics(X: np.ndarray) -> np.ndarray:
-    """Shapiro-Wilk's W of each column (1 for a perfectly normal sample).
-
-    scipy warns above 5,000 rows that its *p-value* may be inaccurate; only
-    the statistic is used here, so that warning is silenced.
-    """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*N > 5000", category=UserWarning)
-        return np.array([stats.shapiro(column).statistic for column in X.T])
-
-
-def skewness(X: np.ndarray) -> np.ndarray:
-    """Sample skewness of each column (``scipy.stats.skew``; 0 if symmetric)."""
-    return np.atleast_1d(stats.skew(X, axis=0))
-
-
-def excess_kurtosis(X: np.ndarray) -> np.ndarray:
-    """Fisher's excess kurtosis of each column (``scipy.stats.kurtosis``)."""
-    return np.atleast_1d(stats.kurtosis(X, axis=0))
-
-
-#: Rank1D's algorithms: (score function, what it is called in messages and labels).
-RANK1D_ALGORITHMS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], str]] = {
-    "shapiro": (shapiro_statistics, "Shapiro-Wilk W"),
-    "skew": (skewness, "Skewness"),
-    "kurtosis": (excess_kurtosis, "Excess kurtosis"),
-}
-
-
-# -- one score per pair of features ---------------------------------------------------
-
-
-def covariance(X: np.ndarray, block: int = COVARIANCE_BLOCK) -> np.ndarray:
-    """Sample covariance of the columns (``numpy.cov(X, rowvar=False)``).
-
-    Accumulated over blocks of rows, so only one centred block is held in
-    memory at a time rather than a centred copy of X.
-    """
-    n_rows, n_columns = X.shape
-    mean = X.mean(axis=0)
-    gram = np.zeros((n_columns, n_columns))
-    for start in range(0, n_rows, block):
-        centred = X[start : start + block] - mean
-        gram += centred.T @ centred
-    return gram / (n_rows - 1)
-
-
-def pearson(X: np.ndarray) -> np.ndarray:
-    """Pearson correlation of the columns (``numpy.corrcoef(X, rowvar=False)``).
-
-    Constant columns have no correlation: leave them out (``rank_pairs`` does).
-    """
-    cov = covariance(X)
-    scale = np.sqrt(np.diag(cov))
-    return np.clip(cov / np.outer(scale, scale), -1.0, 1.0)
-
-
-def spearman(X: np.ndarray) -> np.ndarray:
-    """Spearman correlation: Pearson's of the column ranks (ties averaged)."""
-    return pearson(stats.rankdata(X, axis=0))
-
-
-def kendall_tau(X: np.ndarray) -> np.ndarray:
-    """Kendall's tau-b of every pair of columns (``scipy.stats.kendalltau``).
-
-    One scipy call per pair: O(n_features^2 n log n), about 3 ms per pair on
-    10,000 rows. Rank2D samples the rows by default for this reason.
-    """
-    n_columns = X.shape[1]
-    taus = np.eye(n_columns)
-    for i in range(n_columns):
-        for j in range(i):
-            taus[i, j] = taus[j, i] = stats.kendalltau(X[:, i], X[:, j]).statistic
-    return taus
-
-
-#: Rank2D's algorithms: (score function, what it is called in warnings).
-RANK2D_ALGORITHMS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], str]] = {
-    "pearson": (pearson, "Pearson correlation"),
-    "covariance": (covariance, "Covariance"),
-    "spearman": (spearman, "Spearman correlation"),
-    "kendalltau": (kendall_tau, "Kendall's tau"),
-}
-
-
-def _defined_columns(X: np.ndarray, algorithm: str) -> np.ndarray:
-    """Columns whose scores are defined: all but the constant ones.
-
-    Covariance is defined (zero) for a constant column; the other scores
-    divide by its spread.
-    """
-    if algorithm == "covariance":
-        return np.ones(X.shape[1], dtype=bool)
-    return ~constant_columns(X)
-
-
-def _keep(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    return X if keep.all() else X[:, keep]  # boolean indexing would copy X
-
-
-def rank_features(X: np.ndarray, algorithm: str) -> tuple[np.ndarray, np.ndarray]:
-    """Score each column of X; NaN for constant columns.
-
-    Returns the scores, shape (n_features,), and the mask of undefined columns.
-    """
-    score, _ = RANK1D_ALGORITHMS[algorithm]
-    keep = ~constant_columns(X)
-    ranks = np.full(X.shape[1], np.nan)
-    if keep.any():
-        ranks[keep] = score(_keep(X, keep))
-    return ranks, ~keep
-
-
-def rank_pairs(X: np.ndarray, algorithm: str) -> tuple[np.ndarray, np.ndarray]:
-    """Score each pair of columns of X; NaN rows and columns where undefined.
-
-    Returns the symmetric matrix, shape (n_features, n_features), and the
-    mask of undefined columns.
-    """
-    score, _ = RANK2D_ALGORITHMS[algorithm]
-    keep = _defined_columns(X, algorithm)
-    ranks = np.full((X.shape[1], X.shape[1]), np.nan)
-    if keep.any():
-        ranks[np.ix_(keep, keep)] = score(_keep(X, keep))
-    return ranks, ~keep
-
-
-def lower_triangle(ranks: np.ndarray) -> np.ndarray:
+def lower_triangle(ranks: np.ndarray) -> np.ma.MaskedArray:
     """The cells below the diagonal, others (and NaN) masked, as Yellowbrick."""
     upper = np.triu(np.ones(ranks.shape, dtype=bool))
     return np.ma.masked_where(upper | np.isnan(ranks), ranks)
@@ -323,10 +197,33 @@ class RankDBase(FeatureVisualizer):
         """Yellowbrick's title, e.g. "Pearson Ranking of 8 Features"."""
         return f"{self._algorithm().title()} Ranking of {len(self.features_)} Features"
 
-    def _tick_labels(self) -> list[str]:
+    def _set_feature_ticks(self, axis: str, offset: float = 0.0) -> None:
+        """Feature names on the ticks of one axis, every k-th when there are many.
+
+        Only the ticks that have room for a label are made (matplotlib builds
+        a few artists per tick: 200 of them take a second or more), then
+        ``fit_tick_labels`` thins them further if the labels still overlap.
+        """
+        n_features = len(self.features_)
+        step = _tick_step(self.ax_, axis, n_features)
+        labels = [str(name) for name in self.features_][::step]
         if not self.show_feature_names:
-            return [""] * len(self.features_)
-        return [str(name) for name in self.features_]
+            labels = [""] * len(labels)
+        positions = np.arange(0, n_features, step) + offset
+        setter = self.ax_.set_xticks if axis == "x" else self.ax_.set_yticks
+        setter(positions, labels)
+        fit_tick_labels(self.ax_, axis)  # type: ignore[arg-type]
+
+
+def _tick_step(ax, axis: str, n_ticks: int) -> int:
+    """Label every k-th of ``n_ticks`` evenly spread ticks: k for one text line each."""
+    from matplotlib import rcParams
+    from matplotlib.font_manager import FontProperties
+
+    size = rcParams["xtick.labelsize" if axis == "x" else "ytick.labelsize"]
+    font = FontProperties(size=size).get_size_in_points()
+    length = ax.bbox.width if axis == "x" else ax.bbox.height
+    return thinning_step(n_ticks, length / max(n_ticks, 1), font * ax.figure.dpi / 72)
 
 
 @common_params
@@ -417,18 +314,15 @@ class Rank1D(RankDBase):
         """Title, the score's axis label and the feature names on the ticks."""
         self.set_title(self._title())
         ax, label = self.ax_, RANK1D_ALGORITHMS[self._algorithm()][1]
-        positions = np.arange(len(self.ranks_))
         if self.orient == "h":
-            ax.set_yticks(positions, self._tick_labels())
-            ax.set_ylim(len(positions) - 0.5, -0.5)  # first feature on top
+            ax.set_ylim(len(self.ranks_) - 0.5, -0.5)  # first feature on top
             ax.set_xlabel(label)
             ax.yaxis.grid(False)
-            fit_tick_labels(ax, "y")
+            self._set_feature_ticks("y")
         else:
-            ax.set_xticks(positions, self._tick_labels())
             ax.set_ylabel(label)
             ax.xaxis.grid(False)
-            fit_tick_labels(ax, "x")
+            self._set_feature_ticks("x")
         return ax
 
 
@@ -524,12 +418,14 @@ class Rank2D(RankDBase):
         self.size = size
 
     def _rows(self, n_rows: int) -> np.ndarray | None:
-        """"auto" samples only for Kendall's tau; the others use every row."""
+        """Sampled rows: "auto" samples only for Kendall's tau."""
         auto = isinstance(self.sample, str)
         if auto and self._algorithm() != "kendalltau":
             return None
         count = sample_count(n_rows, self.sample)
-        return None if count >= n_rows else sample_rows(n_rows, count, self.random_state)
+        if count >= n_rows:
+            return None
+        return sample_rows(n_rows, count, self.random_state)
 
     def _rank(self, X: np.ndarray, algorithm: str):
         return rank_pairs(X, algorithm)
@@ -540,10 +436,11 @@ class Rank2D(RankDBase):
 
         n_features = len(self.ranks_)
         limit = color_limit(self.ranks_, self._algorithm())
+        cmap = get_colormap(self.colormap or DEFAULT_COLORMAP)
         self.mesh_ = self.ax_.imshow(
-            lower_triangle(self.ranks_), cmap=get_colormap(self.colormap or DEFAULT_COLORMAP),
-            vmin=-limit, vmax=limit, extent=(0, n_features, n_features, 0),
-            interpolation="nearest", aspect="equal",
+            lower_triangle(self.ranks_), cmap=cmap, vmin=-limit, vmax=limit,
+            extent=(0, n_features, n_features, 0), interpolation="nearest",
+            aspect="equal",
         )  # fmt: skip
         cax = make_axes_locatable(self.ax_).append_axes("right", size="5%", pad=0.1)
         self.colorbar_ = self.fig_.colorbar(self.mesh_, cax=cax)
@@ -557,12 +454,10 @@ class Rank2D(RankDBase):
         values = self.ranks_[rows, columns]
         colors = text_colors(self.mesh_.to_rgba(values))
         digits = "{:.3g}" if self._algorithm() == "covariance" else "{:.2f}"
+        style = {"ha": "center", "va": "center", "fontsize": "x-small"}
         return [
-            self.ax_.text(
-                column + 0.5, row + 0.5, digits.format(value), color=color,
-                ha="center", va="center", fontsize="x-small",
-            )  # fmt: skip
-            for row, column, value, color in zip(rows, columns, values, colors)
+            self.ax_.text(x + 0.5, y + 0.5, digits.format(v), color=c, **style)
+            for y, x, v, c in zip(rows, columns, values, colors)
         ]
 
     def _title(self) -> str:
@@ -580,14 +475,11 @@ class Rank2D(RankDBase):
         """Title and the feature names on both axes."""
         self.set_title(self._title())
         ax, n_features = self.ax_, len(self.ranks_)
-        ticks = np.arange(n_features) + 0.5
-        ax.set_xticks(ticks, self._tick_labels())
-        ax.set_yticks(ticks, self._tick_labels())
         ax.set(xlim=(0, n_features), ylim=(n_features, 0))
         ax.tick_params(length=0)
         ax.grid(False)
-        fit_tick_labels(ax, "x")
-        fit_tick_labels(ax, "y")
+        self._set_feature_ticks("x", offset=0.5)
+        self._set_feature_ticks("y", offset=0.5)
         return ax
 
 
