@@ -544,6 +544,7 @@ def test_missing_values_dispersion_documented_calls():
         visualizer.poof()
     assert len(visualizer.scatters_) == 2
 
+
 def test_jointplot_documented_calls():
     from sklearn.datasets import load_diabetes as load_diabetes_frame
 
@@ -587,3 +588,50 @@ def test_explained_variance_docstring_examples():
     visualizer.show()
     viz = explained_variance_visualizer(X, scale=True, center=True, colormap="RdBu_r")
     assert viz.n_components_ == 10
+
+
+def test_rank1d_shapiro_documented_call():
+    from vizkit.features import Rank1D
+
+    # Load the credit dataset (Yellowbrick's load_credit is downloaded)
+    X, y = load_breast_cancer()
+
+    # Instantiate the 1D visualizer with the Sharpiro ranking algorithm
+    visualizer = Rank1D(algorithm="shapiro")
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.transform(X)  # Transform the data
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.ranks_.shape == (X.shape[1],)
+
+
+@pytest.mark.parametrize("algorithm", ["pearson", "covariance"])
+def test_rank2d_documented_calls(algorithm):
+    from vizkit.features import Rank2D
+
+    # Load the credit dataset (Yellowbrick's load_credit is downloaded)
+    X, y = load_breast_cancer()
+
+    # Instantiate the visualizer with the Pearson or covariance ranking algorithm
+    visualizer = Rank2D(algorithm=algorithm)
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.transform(X)  # Transform the data
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.ranks_.shape == (X.shape[1], X.shape[1])
+
+
+def test_rank1d_rank2d_quick_methods():
+    import matplotlib.pyplot as plt
+
+    from vizkit.features import rank1d, rank2d
+
+    # Load the regression dataset (Yellowbrick's load_concrete is downloaded)
+    X, _ = load_diabetes()
+
+    _, axes = plt.subplots(ncols=2, figsize=(8, 4))
+
+    rank1d(X, ax=axes[0], show=False)
+    rank2d(X, ax=axes[1], show=False)
+    plt.show()
+    assert axes[1].get_title() == "Pearson Ranking of 10 Features"

@@ -20,6 +20,7 @@ from benchmarks.cases import (
     pca,
     prcurve,
     prediction_error,
+    rank2d,
     residuals,
     rocauc,
     threshold,
@@ -39,4 +40,5 @@ CASES: dict[str, ModuleType] = {
     "kelbow": kelbow,
     "jointplot": jointplot,
     "explained_variance": explained_variance,
+    "rank2d": rank2d,
 }
