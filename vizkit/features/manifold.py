@@ -33,6 +33,7 @@ from vizkit.exceptions import (
     VizkitWarning,
     prefix_message,
 )
+from vizkit.features.base import _check_target_type
 from vizkit.features.projection import ProjectionVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.utils.docs import common_params
@@ -55,7 +56,10 @@ MANIFOLD_NAMES = {
 ALGORITHMS = tuple(MANIFOLD_NAMES)
 #: Variants of scikit-learn's LocallyLinearEmbedding, by name (its ``method``).
 LLE_METHODS = {
-    "lle": "standard", "ltsa": "ltsa", "hessian": "hessian", "modified": "modified"
+    "lle": "standard",
+    "ltsa": "ltsa",
+    "hessian": "hessian",
+    "modified": "modified",
 }
 #: Algorithms given ``n_neighbors`` (5 when None, as Yellowbrick; UMAP keeps
 #: its own default of 15 when None).
@@ -167,9 +171,19 @@ def check_neighbors(name: str, n_neighbors: int, n_rows: int, n_dims: int) -> No
         )
     if n_neighbors >= n_rows:
         raise VizkitValueError(
-            f"n_neighbors={n_neighbors} needs more rows than that, but "
-            f"manifold={name!r} embeds {n_rows} row(s); pass a smaller "
+            f"n_neighbors={n_neighbors} needs more than {n_neighbors} samples, but "
+            f"manifold={name!r} embeds {n_rows} sample(s); pass a smaller "
             "n_neighbors or more data."
+        )
+
+
+def check_lle_features(name: str, n_features: int, n_dims: int) -> None:
+    """LLE and its variants embed into at most as many dimensions as features."""
+    if name in LLE_METHODS and n_features < n_dims:
+        raise VizkitValueError(
+            f"manifold={name!r} cannot embed X into {n_dims} dimensions: X has "
+            f"{n_features} feature(s), and LLE needs at least as many; pass more "
+            "features, a smaller projection, or another manifold (e.g. 'isomap')."
         )
 
 
@@ -264,6 +278,9 @@ class Manifold(ProjectionVisualizer):
         The title of the plot; None names the algorithm, its fit time and the
         sample, if any.
     {common: size}
+    target : {"auto", "single", "discrete", "continuous"}, default=None
+        Yellowbrick's old name of ``target_type``; used with a deprecation
+        warning when given.
 
     Attributes
     ----------
@@ -296,6 +313,7 @@ class Manifold(ProjectionVisualizer):
         "n_neighbors": P.Param(_n_neighbors_param),
         "random_state": P.random_state(),
         "sample": P.Param(check_sample),
+        "target": P.renamed("target_type"),
     }
 
     def __init__(
@@ -316,6 +334,7 @@ class Manifold(ProjectionVisualizer):
         fig=None,
         title=None,
         size=None,
+        target=None,
     ):
         self.ax = ax
         self.manifold = manifold
@@ -333,6 +352,7 @@ class Manifold(ProjectionVisualizer):
         self.fig = fig
         self.title = title
         self.size = size
+        self.target = target
 
     # -- compute -------------------------------------------------------------------
 
@@ -384,7 +404,9 @@ class Manifold(ProjectionVisualizer):
 
     def _fit_rows(self, X, y, returning: bool) -> np.ndarray:
         """Validate, sample, fit the learner; return X as a float array."""
-        X_array, _ = self._fit_data(X, y)
+        X_array, y_array = self._fit_data(X, y)
+        if self.target is not None:  # Yellowbrick's old spelling of target_type
+            self._fit_target(y_array, _check_target_type(self.target))
         estimator = self._new_estimator()
         n_rows = len(X_array)
         count = self._sample_count(n_rows, returning)
@@ -450,6 +472,7 @@ class Manifold(ProjectionVisualizer):
         n_neighbors = estimator.get_params().get("n_neighbors")
         if name in NEIGHBOR_ALGORITHMS + ("umap",) and n_neighbors is not None:
             check_neighbors(name, int(n_neighbors), len(X), self._dims())
+        check_lle_features(name or "", X.shape[1], self._dims())
         try:
             embedding, seconds = fit_embedding(estimator, X)
         except VizkitError:
