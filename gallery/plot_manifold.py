@@ -7,8 +7,8 @@ random sample of 1,000 of the 1,797 images; the title says so and gives the
 fit time. Points close together are images that look alike: each digit
 forms one main island, some with small satellites (the 1s come in two
 styles), and the few points stranded in another digit's island are the
-images a classifier is likely to confuse. In t-SNE only neighbourhoods are meaningful: the distances
-between islands and their sizes are not.
+images a classifier is likely to confuse. In t-SNE only neighbourhoods
+are meaningful: the distances between islands and their sizes are not.
 """
 
 import matplotlib.pyplot as plt

@@ -23,6 +23,7 @@ from sklearn.manifold import (
 )
 from sklearn.pipeline import Pipeline
 
+import vizkit.features._learners as learners
 import vizkit.features.manifold as manifold_module
 from vizkit.exceptions import (
     ModelError,
@@ -94,7 +95,7 @@ def test_embedding_equals_the_learners_own_fit_transform(s_curve, name):
 
 
 def test_named_tsne_is_sklearns_tsne_seeded():
-    built = manifold_module.named_estimator("tsne", 3, None, 7)
+    built = learners.named_estimator("tsne", 3, None, 7)
     assert built.get_params() == TSNE(n_components=3, random_state=7).get_params()
 
 
@@ -166,10 +167,10 @@ def test_three_dimensions_with_three_components(s_curve):
 
 
 def test_hessian_default_neighbors_as_yellowbrick():
-    assert manifold_module.default_neighbors("hessian", 2) == 6
-    assert manifold_module.default_neighbors("hessian", 3) == 10
-    assert manifold_module.default_neighbors("isomap", 3) == 5
-    built = manifold_module.named_estimator("hessian", 3, None, None)
+    assert learners.default_neighbors("hessian", 2) == 6
+    assert learners.default_neighbors("hessian", 3) == 10
+    assert learners.default_neighbors("isomap", 3) == 5
+    built = learners.named_estimator("hessian", 3, None, None)
     assert built.n_neighbors == 10 and built.method == "hessian"
 
 

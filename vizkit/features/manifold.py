@@ -15,7 +15,6 @@ that cannot project new rows.
 
 from __future__ import annotations
 
-import inspect
 import time
 import warnings
 from typing import Any
@@ -28,10 +27,17 @@ from vizkit import params as P
 from vizkit.exceptions import (
     ModelError,
     VizkitError,
-    VizkitImportError,
     VizkitValueError,
     VizkitWarning,
     prefix_message,
+)
+from vizkit.features._learners import (
+    ALGORITHMS,
+    MANIFOLD_NAMES,
+    NEIGHBOR_ALGORITHMS,
+    check_lle_features,
+    check_neighbors,
+    named_estimator,
 )
 from vizkit.features.base import _check_target_type
 from vizkit.features.projection import ProjectionVisualizer
@@ -40,38 +46,11 @@ from vizkit.utils.docs import common_params
 from vizkit.utils.sampling import check_sample, sample_count, sample_rows
 from vizkit.utils.validation import plain
 
-#: The named algorithms and their names in the title (Yellowbrick's, and UMAP).
-MANIFOLD_NAMES = {
-    "lle": "Locally Linear Embedding",
-    "ltsa": "LTSA LLE",
-    "hessian": "Hessian LLE",
-    "modified": "Modified LLE",
-    "isomap": "Isomap",
-    "mds": "MDS",
-    "spectral": "Spectral Embedding",
-    "tsne": "t-SNE",
-    "umap": "UMAP",
-}
-#: The ``manifold`` names.
-ALGORITHMS = tuple(MANIFOLD_NAMES)
-#: Variants of scikit-learn's LocallyLinearEmbedding, by name (its ``method``).
-LLE_METHODS = {
-    "lle": "standard",
-    "ltsa": "ltsa",
-    "hessian": "hessian",
-    "modified": "modified",
-}
-#: Algorithms given ``n_neighbors`` (5 when None, as Yellowbrick; UMAP keeps
-#: its own default of 15 when None).
-NEIGHBOR_ALGORITHMS = ("lle", "ltsa", "hessian", "modified", "isomap", "spectral")
-DEFAULT_NEIGHBORS = 5
 #: Rows that ``sample="auto"`` keeps in ``fit`` for the algorithms whose cost
 #: grows with the square of the rows (a fit of a few seconds to a minute).
 AUTO_ROWS = {"mds": 2_000, "tsne": 5_000, "isomap": 5_000}
 #: Estimator classes treated as the named quadratic algorithms by "auto".
 QUADRATIC_CLASSES = {"MDS": "mds", "TSNE": "tsne", "Isomap": "isomap"}
-#: MDS random restarts (scikit-learn's default from 1.9; each one is a full fit).
-MDS_INITS = 1
 #: What to do instead of projecting new rows with a learner without transform.
 NO_TRANSFORM_FIX = (
     "embed the data with fit_transform(X), or choose a manifold that projects "
@@ -80,72 +59,6 @@ NO_TRANSFORM_FIX = (
 
 
 # -- computations (arrays in, arrays out) -----------------------------------------
-
-
-def umap_class() -> type:
-    """umap-learn's ``UMAP``, imported on first use (numba makes it slow)."""
-    try:
-        from umap import UMAP
-    except ImportError as error:
-        raise VizkitImportError(
-            "manifold='umap' needs the umap-learn package, which is not "
-            "installed: pip install umap-learn (or choose another manifold, "
-            "e.g. 'tsne')."
-        ) from error
-    return UMAP
-
-
-def hessian_neighbors(n_components: int) -> int:
-    """The fewest neighbours Hessian LLE accepts for ``n_components``."""
-    return n_components * (n_components + 3) // 2 + 1
-
-
-def default_neighbors(name: str, n_components: int) -> int:
-    """Yellowbrick's ``n_neighbors`` when None: 5, or Hessian LLE's least."""
-    if name == "hessian":
-        return max(DEFAULT_NEIGHBORS, hessian_neighbors(n_components))
-    return DEFAULT_NEIGHBORS
-
-
-def named_estimator(
-    name: str, n_components: int, n_neighbors: int | None, random_state: Any
-):
-    """A new, unfitted estimator for one of the named algorithms."""
-    from sklearn import manifold
-
-    if name in NEIGHBOR_ALGORITHMS and n_neighbors is None:
-        n_neighbors = default_neighbors(name, n_components)
-    seeded = {"n_components": n_components, "random_state": random_state}
-    if name in LLE_METHODS:
-        return manifold.LocallyLinearEmbedding(
-            method=LLE_METHODS[name], n_neighbors=n_neighbors, **seeded
-        )
-    if name == "isomap":
-        return manifold.Isomap(n_neighbors=n_neighbors, n_components=n_components)
-    if name == "spectral":
-        return manifold.SpectralEmbedding(n_neighbors=n_neighbors, **seeded)
-    if name == "tsne":
-        return manifold.TSNE(**seeded)
-    if name == "mds":
-        return mds_estimator(n_components, random_state)
-    umap_params = {} if n_neighbors is None else {"n_neighbors": n_neighbors}
-    if random_state is not None:  # a seeded UMAP runs on one thread anyway
-        umap_params["n_jobs"] = 1
-    return umap_class()(**seeded, **umap_params)
-
-
-def mds_estimator(n_components: int, random_state: Any):
-    """Metric MDS of X's Euclidean distances, the same call on scikit-learn 1.6-1.9.
-
-    ``n_init`` and (from 1.8) ``init`` are passed explicitly, so the changes
-    of their defaults give no FutureWarning.
-    """
-    from sklearn.manifold import MDS
-
-    params: dict[str, Any] = {"n_init": MDS_INITS}
-    if "init" in inspect.signature(MDS).parameters:  # scikit-learn >= 1.8
-        params["init"] = "random"
-    return MDS(n_components=n_components, random_state=random_state, **params)
 
 
 def algorithm_key(manifold: Any) -> str | None:
@@ -159,32 +72,6 @@ def n_components_of(estimator: Any) -> int | None:
     """The ``n_components`` parameter of an estimator, if it has an integer one."""
     value = estimator.get_params().get("n_components")
     return int(value) if isinstance(value, (int, np.integer)) else None
-
-
-def check_neighbors(name: str, n_neighbors: int, n_rows: int, n_dims: int) -> None:
-    """Refuse an ``n_neighbors`` the algorithm cannot use on ``n_rows`` rows."""
-    least = {"hessian": hessian_neighbors(n_dims), "umap": 2}.get(name, 1)
-    if n_neighbors < least:
-        raise VizkitValueError(
-            f"n_neighbors={n_neighbors} is too few for manifold={name!r} in "
-            f"{n_dims} dimensions; pass n_neighbors={least} or more."
-        )
-    if n_neighbors >= n_rows:
-        raise VizkitValueError(
-            f"n_neighbors={n_neighbors} needs more than {n_neighbors} samples, but "
-            f"manifold={name!r} embeds {n_rows} sample(s); pass a smaller "
-            "n_neighbors or more data."
-        )
-
-
-def check_lle_features(name: str, n_features: int, n_dims: int) -> None:
-    """LLE and its variants embed into at most as many dimensions as features."""
-    if name in LLE_METHODS and n_features < n_dims:
-        raise VizkitValueError(
-            f"manifold={name!r} cannot embed X into {n_dims} dimensions: X has "
-            f"{n_features} feature(s), and LLE needs at least as many; pass more "
-            "features, a smaller projection, or another manifold (e.g. 'isomap')."
-        )
 
 
 def fit_embedding(estimator: Any, X: np.ndarray) -> tuple[np.ndarray, float]:
