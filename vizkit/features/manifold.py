@@ -48,7 +48,7 @@ from vizkit.utils.validation import plain
 
 #: Rows that ``sample="auto"`` keeps in ``fit`` for the algorithms whose cost
 #: grows with the square of the rows (a fit of a few seconds to a minute).
-AUTO_ROWS = {"mds": 2_000, "tsne": 5_000, "isomap": 5_000}
+AUTO_ROWS = {"mds": 2_000, "tsne": 2_000, "isomap": 5_000}
 #: Estimator classes treated as the named quadratic algorithms by "auto".
 QUADRATIC_CLASSES = {"MDS": "mds", "TSNE": "tsne", "Isomap": "isomap"}
 #: What to do instead of projecting new rows with a learner without transform.
@@ -156,7 +156,7 @@ class Manifold(ProjectionVisualizer):
     sample : "auto", int, float or None, default="auto"
         Rows that ``fit`` embeds: a number of rows, a fraction of them, or None
         for all. "auto" keeps every row for most algorithms, and at most
-        :data:`AUTO_ROWS` rows (MDS 2,000, t-SNE and Isomap 5,000) for those
+        :data:`AUTO_ROWS` rows (MDS and t-SNE 2,000, Isomap 5,000) for those
         whose cost grows with the square of the rows. ``fit_transform`` embeds
         every row under "auto"; given a sample, it fits on the sample and
         returns ``transform(X)`` (an error for learners without ``transform``).
