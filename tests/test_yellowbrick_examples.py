@@ -635,3 +635,46 @@ def test_rank1d_rank2d_quick_methods():
     rank2d(X, ax=axes[1], show=False)
     plt.show()
     assert axes[1].get_title() == "Pearson Ranking of 10 Features"
+
+
+def test_manifold_documented_calls():
+    from sklearn.feature_selection import SelectKBest, f_classif
+    from sklearn.pipeline import Pipeline
+
+    from vizkit.features import Manifold
+
+    X, y = load_iris(return_X_y=True)  # Yellowbrick's downloaded occupancy data
+
+    # Discrete target: t-SNE
+    viz = Manifold(manifold="tsne")
+    viz.fit_transform(X, y)  # Fit the data to the visualizer
+    viz.show()  # Finalize and render the figure
+    assert viz.embedding_.shape == (150, 2)
+    assert viz.ax_.get_title().startswith("t-SNE Manifold (fit in")
+
+    # Three best features, then Isomap, in a Pipeline
+    X, y = load_wine()
+    model = Pipeline(
+        [
+            ("selectk", SelectKBest(k=3, score_func=f_classif)),
+            ("viz", Manifold(manifold="isomap", n_neighbors=10)),
+        ]
+    )
+    model.fit_transform(X, y)  # Fit the data to the model
+    model.named_steps["viz"].show()  # Finalize and render the figure
+    assert len(model.named_steps["viz"].features_) == 3
+
+    # Continuous target
+    X, y = load_diabetes()  # Yellowbrick's downloaded concrete data
+    viz = Manifold(manifold="isomap", n_neighbors=10)
+    viz.fit_transform(X, y)
+    viz.show()
+    assert viz.colorbar_ is not None
+
+
+def test_manifold_quick_method():
+    from vizkit.features.manifold import manifold_embedding
+
+    X, y = load_diabetes()  # Yellowbrick's downloaded concrete data
+    viz = manifold_embedding(X, y, manifold="isomap", n_neighbors=10)
+    assert viz.manifold_.n_neighbors == 10

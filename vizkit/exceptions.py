@@ -25,6 +25,10 @@ class VizkitAttributeError(VizkitError, AttributeError):
     """Neither the visualizer nor the estimator it wraps has the attribute."""
 
 
+class VizkitImportError(VizkitError, ImportError):
+    """An optional package that a chosen option needs is not installed."""
+
+
 class NotFitted(VizkitError, NotFittedError):
     """The visualizer (or the estimator it wraps) must be fitted first."""
 

@@ -73,7 +73,10 @@ def _feed_score(viz, X_train, y_train, X_test=None, y_test=None) -> None:
 
 
 def _feed_transformer(viz, X, y=None) -> None:
-    viz.fit_transform(X, y)
+    # fit, not fit_transform: the quick method draws and discards the
+    # transformed X, and fit may embed a sample where fit_transform must
+    # return every row (Manifold with t-SNE).
+    viz.fit(X, y)
 
 
 def _feed_target(viz, y_train, y_test=None) -> None:
