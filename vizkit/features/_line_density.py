@@ -74,12 +74,12 @@ def raster_matrix(bins: int, columns: int) -> sparse.csc_matrix:
     t = (np.arange(columns) + 0.5) / columns
     start, end = np.divmod(np.arange(bins * bins), bins)
     rows = np.floor((start[:, None] + 0.5) * (1 - t) + (end[:, None] + 0.5) * t)
-    pixel = (np.arange(columns) * bins + rows.astype(np.intp)).ravel()
-    segment = np.repeat(np.arange(bins * bins), columns)
-    ones = np.ones(len(pixel))
+    # Compressed by column (one per segment pair, ``columns`` pixels each, in
+    # order), so the pairs that occur are picked cheaply.
+    pixel = (np.arange(columns) * bins + rows.astype(np.int32)).ravel()
+    starts = np.arange(0, len(pixel) + 1, columns)
     shape = (columns * bins, bins * bins)
-    # Compressed by column: the segment pairs that occur are picked cheaply.
-    return sparse.csc_matrix((ones, (pixel, segment)), shape=shape)
+    return sparse.csc_matrix((np.ones(len(pixel)), pixel, starts), shape=shape)
 
 
 def gap_counts(

@@ -31,7 +31,7 @@ from vizkit.features.base import DataVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.utils.docs import common_params
 from vizkit.utils.target import TargetType
-from vizkit.utils.validation import plain
+from vizkit.utils.validation import plain, to_numpy
 
 #: Drawn rows above which the lines are binned into a density image. Agg
 #: takes about 3 s to draw 10,000 lines across 20 axes; the image of a
@@ -100,10 +100,10 @@ def line_vertices(Y: np.ndarray) -> np.ndarray:
 
 def _check_sample(value: Any, name: str, viz: Any) -> None:
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        if value >= 1:
+        if int(value) >= 1:
             return
     elif isinstance(value, numbers.Real) and not isinstance(value, bool):
-        if 0 < value <= 1:
+        if 0 < float(value) <= 1:
             return
     raise VizkitValueError(
         f"{name}={plain(value)!r} is not valid; pass a number of rows to draw (an "
@@ -221,9 +221,7 @@ class ParallelCoordinates(DataVisualizer):
         "sample": P.Param(_check_sample),
         "random_state": P.random_state(),
         "shuffle": P.boolean(),
-        "alpha": dataclasses.replace(
-            P.number(0, 1, none=True, draw=True), example=0.9
-        ),
+        "alpha": dataclasses.replace(P.number(0, 1, none=True, draw=True), example=0.9),
         "fast": P.boolean(draw=True),
         "vlines": P.boolean(draw=True),
         "vlines_kwds": P.Param(_check_vlines_kwds, draw=True),
@@ -292,8 +290,9 @@ class ParallelCoordinates(DataVisualizer):
         X_array, _ = self._fit_data(X, y)
         if X_array.shape[1] < 2:
             raise VizkitValueError(
-                f"X has {X_array.shape[1]} feature; parallel coordinates join "
-                "the values of at least 2 features: pass X with 2 or more columns."
+                f"X has {X_array.shape[1]} feature(s), but parallel coordinates "
+                "join the values of at least 2 features: pass X with 2 or more "
+                "columns."
             )
         self._n_rows = len(X_array)
         self.n_samples_ = sample_count(len(X_array), self.sample)
@@ -308,6 +307,31 @@ class ParallelCoordinates(DataVisualizer):
         self.limits_ = (float(self.normalized_.min()), float(self.normalized_.max()))
         self.density_ = self._density() if self._is_dense() else None
         return self
+
+    def transform(self, X, y=None):
+        """Return ``X`` unchanged, once checked as ``fit`` checks it.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Numeric data without NaN or infinite values, with the columns of
+            the data given to ``fit``.
+        y : array-like, default=None
+            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
+
+        Returns
+        -------
+        X : array-like of shape (n_samples, n_features)
+            The same object, unmodified (data without a ``shape``, such as a
+            list of rows, as a numpy array).
+        """
+        self._chosen_data(X)
+        return _passed_through(X)
+
+    def fit_transform(self, X, y=None, **fit_params):
+        """Fit on ``(X, y)`` and return ``X`` unchanged (checked once, by fit)."""
+        self.fit(X, y, **fit_params)
+        return _passed_through(X)
 
     def _drawn_color_values(self) -> np.ndarray | None:
         """Class codes or target values of the drawn rows (None: one colour)."""
@@ -326,7 +350,7 @@ class ParallelCoordinates(DataVisualizer):
         if self.target_color_type_ == TargetType.CONTINUOUS:
             values = self._line_values
         elif self.target_color_type_ == TargetType.DISCRETE:
-            codes, n_codes = self._line_values, len(self._class_values)
+            codes, n_codes = self._line_values, len(self.classes_)
         image, _ = density.line_density(self.normalized_, codes, n_codes, values)
         return image
 
@@ -452,6 +476,11 @@ class ParallelCoordinates(DataVisualizer):
                 ha="right", va="bottom", fontsize="x-small", color="0.3",
                 bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none"},
             )  # fmt: skip
+
+
+def _passed_through(X: Any) -> Any:
+    """``X`` as ``transform`` returns it: itself, or an array if it has no shape."""
+    return X if hasattr(X, "shape") else to_numpy(X)
 
 
 parallel_coordinates = declare(
