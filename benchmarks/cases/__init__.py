@@ -16,6 +16,7 @@ from benchmarks.cases import (
     kelbow,
     manual_alphas,
     pca,
+    pcoords,
     prcurve,
     prediction_error,
     residuals,
@@ -33,6 +34,7 @@ CASES: dict[str, ModuleType] = {
     "prediction_error": prediction_error,
     "cooks_distance": cooks_distance,
     "pca": pca,
+    "pcoords": pcoords,
     "class_balance": class_balance,
     "kelbow": kelbow,
 }

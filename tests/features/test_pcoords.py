@@ -65,15 +65,16 @@ def test_vertices_equal_the_normalizer(iris, normalize):
     assert_array_equal(xs, np.tile(np.arange(4), (150, 1)))
 
 
-def test_no_normalize_draws_the_raw_values_in_a_copy(iris):
+def test_no_normalize_draws_the_raw_values_read_only(iris):
     X, y = iris
     X_before = X.copy()
     viz = ParallelCoordinates().fit(X, y)
     assert viz.normalizer_ is None
     assert_array_equal(viz.normalized_, X)
-    assert not np.shares_memory(viz.normalized_, X)
-    viz.normalized_[:] = 0
+    with pytest.raises(ValueError, match="read-only"):
+        viz.normalized_[0, 0] = 0
     assert_array_equal(X, X_before)
+    assert X.flags.writeable  # the user's array is untouched
 
 
 def test_sample_int_and_float_keep_the_first_rows(iris):

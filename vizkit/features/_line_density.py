@@ -58,7 +58,7 @@ def value_bins(
         np.subtract(rows, low, out=block)
         block *= scale
         np.minimum(block, bins - 1, out=block)
-        binned[:, start : start + len(rows)] = block.T  # truncates to the bin
+        binned[:, start : start + len(rows)] = block.astype(dtype).T  # floor
     return binned
 
 

@@ -80,10 +80,12 @@ def sample_index(
 def normalize_rows(X: np.ndarray, normalize: str | None):
     """``X`` through the ``normalize`` transformer fitted on it, and that transformer.
 
-    Always returns a new array (None copies ``X``).
+    None returns a read-only view of ``X`` (no copy of a million rows).
     """
     if normalize is None:
-        return np.array(X, dtype=np.float64, copy=True), None
+        view = X.view()
+        view.flags.writeable = False
+        return view, None
     normalizer = NORMALIZERS[normalize]().set_output(transform="default")
     with config_context(assume_finite=True):  # X was checked by check_X
         return normalizer.fit_transform(X), normalizer
@@ -182,7 +184,8 @@ class ParallelCoordinates(DataVisualizer):
     ----------
     normalized_ : ndarray of shape (n_samples_, n_features)
         The drawn rows after ``normalize``: row ``i`` is the line through
-        ``(j, normalized_[i, j])`` for each feature ``j``.
+        ``(j, normalized_[i, j])`` for each feature ``j``. Without
+        ``normalize`` (and without sampling) a read-only view of X's values.
     sample_index_ : ndarray of int, shape (n_samples_,)
         The rows of X drawn, in drawing order (``normalized_[i]`` is row
         ``sample_index_[i]`` of X).
