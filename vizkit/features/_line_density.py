@@ -111,7 +111,7 @@ def gap_counts(
 def line_density(
     Y: np.ndarray, codes: np.ndarray | None = None, n_codes: int = 1,
     values: np.ndarray | None = None, bins: int = DENSITY_ROWS,
-    width: int = DENSITY_WIDTH,
+    width: int = DENSITY_WIDTH, limits: tuple[float, float] | None = None,
 ) -> tuple[np.ndarray, tuple[float, float]]:  # fmt: skip
     """Per-channel counts of the polylines of ``Y`` through each pixel.
 
@@ -128,6 +128,8 @@ def line_density(
         the values of the lines through each pixel (``codes`` is ignored).
     bins, width : int
         Image rows, and about how many image columns in all.
+    limits : (float, float), default=None
+        The lowest and highest value of ``Y``, if already known.
 
     Returns
     -------
@@ -138,7 +140,7 @@ def line_density(
         The lowest and highest value of ``Y``.
     """
     n_axes = Y.shape[1]
-    low, high = float(Y.min()), float(Y.max())
+    low, high = limits if limits is not None else (float(Y.min()), float(Y.max()))
     binned = value_bins(Y, low, high, bins)
     columns = gap_columns(n_axes, width)
     matrix = raster_matrix(bins, columns)

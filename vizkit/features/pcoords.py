@@ -302,9 +302,8 @@ class ParallelCoordinates(DataVisualizer):
         self.sample_index_ = sample_index(
             len(X_array), self.n_samples_, self.shuffle, self.random_state
         )
-        rows = X_array[: self.n_samples_] if not self.shuffle else None
-        if rows is None:
-            rows = X_array[self.sample_index_]
+        shuffled = self.shuffle and self.n_samples_ < len(X_array)
+        rows = X_array[self.sample_index_] if shuffled else X_array[: self.n_samples_]
         self.normalized_, self.normalizer_ = normalize_rows(rows, self.normalize)
         self._line_values = self._drawn_color_values()
         self.limits_ = (float(self.normalized_.min()), float(self.normalized_.max()))
@@ -312,21 +311,10 @@ class ParallelCoordinates(DataVisualizer):
         return self
 
     def transform(self, X, y=None):
-        """Return ``X`` unchanged, once checked as ``fit`` checks it.
+        """Return ``X`` unchanged, once checked as ``fit`` checks it (no NaN).
 
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Numeric data without NaN or infinite values, with the columns of
-            the data given to ``fit``.
-        y : array-like, default=None
-            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
-
-        Returns
-        -------
-        X : array-like of shape (n_samples, n_features)
-            The same object, unmodified (data without a ``shape``, such as a
-            list of rows, as a numpy array).
+        ``y`` is ignored (Yellowbrick's signature). Data without a ``shape``,
+        such as a list of rows, is returned as a numpy array.
         """
         self._chosen_data(X)
         return _passed_through(X)
@@ -354,7 +342,9 @@ class ParallelCoordinates(DataVisualizer):
             values = self._line_values
         elif self.target_color_type_ == TargetType.DISCRETE:
             codes, n_codes = self._line_values, len(self.classes_)
-        image, _ = density.line_density(self.normalized_, codes, n_codes, values)
+        image, _ = density.line_density(
+            self.normalized_, codes, n_codes, values, limits=self.limits_
+        )
         return image
 
     # -- draw ----------------------------------------------------------------------
