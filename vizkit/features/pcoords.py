@@ -182,15 +182,15 @@ class ParallelCoordinates(DataVisualizer):
 
     Attributes
     ----------
-    normalized_ : ndarray of shape (n_samples_, n_features)
+    normalized_ : ndarray of shape (n_drawn, n_features)
         The drawn rows after ``normalize``: row ``i`` is the line through
         ``(j, normalized_[i, j])`` for each feature ``j``. Without
         ``normalize`` (and without sampling) a read-only view of X's values.
-    sample_index_ : ndarray of int, shape (n_samples_,)
+    sample_index_ : ndarray of int, shape (n_drawn,)
         The rows of X drawn, in drawing order (``normalized_[i]`` is row
         ``sample_index_[i]`` of X).
     n_samples_ : int
-        The number of rows drawn.
+        The number of rows drawn (n_drawn).
     normalizer_ : sklearn transformer or None
         The fitted ``normalize`` transformer.
     density_ : ndarray of shape (n_rows, n_columns, n_channels) or None
