@@ -678,3 +678,60 @@ def test_manifold_quick_method():
     X, y = load_diabetes()  # Yellowbrick's downloaded concrete data
     viz = manifold_embedding(X, y, manifold="isomap", n_neighbors=10)
     assert viz.manifold_.n_neighbors == 10
+
+
+def _occupancy_like():
+    """Five named measurements and a binary target, as Yellowbrick's occupancy."""
+    import pandas as pd
+
+    data = load_breast_cancer()  # Yellowbrick's docs download the occupancy data
+    features = data.feature_names[:5]
+    return pd.DataFrame(data.X[:, :5], columns=features), data.y, features
+
+
+def test_parallel_coordinates_documented_calls():
+    from vizkit.features import ParallelCoordinates
+
+    X, y, features = _occupancy_like()
+    classes = ["malignant", "benign"]
+    visualizer = ParallelCoordinates(
+        classes=classes, features=features, sample=0.05, shuffle=True
+    )
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    assert visualizer.n_samples_ == int(len(y) * 0.05)
+    visualizer = ParallelCoordinates(
+        classes=classes,
+        features=features,
+        normalize="standard",
+        sample=0.05,
+        shuffle=True,
+    )
+    visualizer.fit_transform(X, y)
+    visualizer.show()
+    assert abs(visualizer.normalized_.mean(axis=0)).max() < 1e-9
+
+
+def test_parallel_coordinates_fast_and_standard_side_by_side():
+    import matplotlib.pyplot as plt
+
+    from vizkit.features import ParallelCoordinates
+
+    data = load_iris()
+    _, axes = plt.subplots(nrows=2, figsize=(9, 9))
+    for idx, fast in enumerate((False, True)):
+        title = "Fast Parallel Coordinates" if fast else "Standard Parallel Coordinates"
+        oz = ParallelCoordinates(ax=axes[idx], fast=fast, title=title)
+        oz.fit_transform(data.data, data.target)
+        oz.finalize()
+        assert len(oz.lines_) == (3 if fast else 1)
+    plt.tight_layout()
+
+
+def test_parallel_coordinates_quick_method():
+    from vizkit.features.pcoords import parallel_coordinates
+
+    X, y, features = _occupancy_like()
+    classes = ["malignant", "benign"]
+    visualizer = parallel_coordinates(X, y, classes=classes, features=features)
+    assert list(visualizer.features_) == list(features)
