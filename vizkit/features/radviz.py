@@ -22,7 +22,7 @@ import numpy as np
 from vizkit import draw as vdraw
 from vizkit import examples
 from vizkit import params as P
-from vizkit.features.base import DataVisualizer
+from vizkit.features.base import DataVisualizer, FeatureVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import warn_constant
@@ -41,7 +41,7 @@ AXES_LIMIT = 1.2
 _ALIGN_EPS = 1e-9
 
 
-# -- computations (arrays in, arrays out) -------------------------------------------
+# -- computations (arrays in, arrays out) --------------------------------------------
 
 
 def anchor_points(n_features: int) -> np.ndarray:
@@ -113,7 +113,7 @@ def label_alignment(anchors: np.ndarray) -> list[tuple[str, str]]:
     return aligned
 
 
-# -- the visualizer ---------------------------------------------------------------------
+# -- the visualizer ------------------------------------------------------------------
 
 
 @common_params
@@ -243,6 +243,32 @@ class RadialVisualizer(DataVisualizer):
         )  # fmt: skip
         self.points_ = radviz_positions(X_array, self.anchors_)
         return self
+
+    def transform(self, X, y=None):
+        """Return ``X`` unchanged, once checked as ``fit`` checks it.
+
+        A Pipeline step after the visualizer gets X as given; NaN and
+        non-numeric columns are refused here as in ``fit``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The data, with the columns seen in ``fit``.
+        y : array-like of shape (n_samples,), default=None
+            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
+
+        Returns
+        -------
+        X : array-like of shape (n_samples, n_features)
+            The same object, unmodified (a nested list as a float array).
+        """
+        array = self._chosen_data(X)
+        return X if hasattr(X, "shape") else array
+
+    def fit_transform(self, X, y=None, **fit_params):
+        """Fit on ``(X, y)`` and return ``X`` unchanged (X is checked once)."""
+        self.fit(X, y, **fit_params)
+        return FeatureVisualizer.transform(self, X)
 
     # -- draw ----------------------------------------------------------------------
 
