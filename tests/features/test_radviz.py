@@ -80,7 +80,8 @@ def test_positions_in_blocks_equal_one_block(monkeypatch):
     rng = np.random.default_rng(0)
     X = rng.lognormal(size=(300, 7)) * rng.uniform(1e-3, 1e3, size=7)
     expected = direct_positions(X)
-    monkeypatch.setattr(radviz_module, "CHUNK_ROWS", 64)  # 5 blocks, the last short
+    # blocks of 64 rows: 5 blocks, the last one short
+    monkeypatch.setattr(radviz_module, "CHUNK_BYTES", 64 * 7 * 8)
     assert_allclose(radviz_positions(X, anchor_points(7)), expected, rtol=1e-12)
     assert (np.linalg.norm(expected, axis=1) <= 1 + 1e-12).all()  # inside the circle
 
