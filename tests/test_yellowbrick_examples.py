@@ -735,3 +735,46 @@ def test_parallel_coordinates_quick_method():
     classes = ["malignant", "benign"]
     visualizer = parallel_coordinates(X, y, classes=classes, features=features)
     assert list(visualizer.features_) == list(features)
+
+    """Yellowbrick's downloaded occupancy data: binary, 5 named features.
+
+    Replaced by the first 5 columns of the bundled breast cancer frame.
+    """
+    from sklearn.datasets import load_breast_cancer as sk_breast_cancer
+
+    X, y = sk_breast_cancer(return_X_y=True, as_frame=True)
+    return X.iloc[:, :5], y
+
+
+def test_radviz_documented_example():
+    from vizkit.features import RadViz
+
+    # Load the classification dataset
+    X, y = _occupancy_like()
+
+    # Specify the target classes
+    classes = ["unoccupied", "occupied"]
+
+    # Instantiate the visualizer
+    visualizer = RadViz(classes=classes)
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.transform(X)  # Transform the data
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.points_.shape == (len(X), 2)
+    legend = visualizer.ax_.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == classes
+
+
+def test_radviz_quick_method():
+    from vizkit.features.radviz import radviz
+
+    # Load the classification dataset
+    X, y = _occupancy_like()
+
+    # Specify the target classes
+    classes = ["unoccupied", "occupied"]
+
+    # Instantiate the visualizer
+    viz = radviz(X, y, classes=classes)
+    assert list(viz.features_) == list(X.columns)

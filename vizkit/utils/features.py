@@ -77,8 +77,16 @@ def constant_columns(X: np.ndarray) -> np.ndarray:
     return np.all(X == X[0], axis=0)
 
 
-def warn_constant(features: Any, constant: np.ndarray, what: str) -> None:
-    """Warn that ``what`` is undefined for the constant columns (left blank)."""
+def warn_constant(
+    features: Any,
+    constant: np.ndarray,
+    what: str,
+    consequence: str = "their values are NaN and drawn blank",
+) -> None:
+    """Warn that ``what`` is undefined for the constant columns.
+
+    ``consequence`` says what the visualizer does with them instead.
+    """
     names = [str(name) for name in np.asarray(features, dtype=object)[constant]]
     if not names:
         return
@@ -86,8 +94,7 @@ def warn_constant(features: Any, constant: np.ndarray, what: str) -> None:
     more = f" and {len(names) - 5} more" if len(names) > 5 else ""
     warnings.warn(
         f"{what} is undefined for the constant column(s) {shown}{more}: "
-        "their values are NaN and drawn blank. Drop constant columns to "
-        "silence this warning.",
+        f"{consequence}. Drop constant columns to silence this warning.",
         VizkitWarning,
         stacklevel=3,
     )
