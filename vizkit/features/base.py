@@ -65,19 +65,22 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
 
     def fit(self, X, y=None):
         """Record the shape and column names of ``X``. Returns self."""
-        check_X(X)
+        self._check_data(X)
         self._record_input(X)
         return self
 
     def fit_transform(self, X, y=None, **fit_params):
-        """Fit on ``(X, y)``, then transform ``X`` (one call, one validation).
+        """Fit on ``(X, y)``, then return ``X`` unchanged (checked once, by fit).
+
+        Visualizers whose ``transform`` projects X override this.
 
         Returns
         -------
-        Xt : array-like
-            ``X`` unchanged, or its projection for projection visualizers.
+        X : array-like
+            The same object (an array-like without a shape as an array).
         """
-        return self.fit(X, y, **fit_params).transform(X)
+        self.fit(X, y, **fit_params)
+        return passed_through(X)
 
     def transform(self, X, y=None):
         """Return ``X`` unchanged, so the visualizer can sit in a Pipeline.
@@ -95,8 +98,8 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
             The same object, unmodified (a list or other array-like without
             a shape as a numpy array, as scikit-learn transformers return).
         """
-        self._check_transform_input(X)
-        return X if hasattr(X, "shape") else np.asarray(X)
+        self._check_new_data(X)
+        return passed_through(X)
 
     def fit_transform_show(self, X, y=None, **kwargs):
         """Fit, transform and show in one call; ``kwargs`` go to ``show``.
@@ -134,6 +137,20 @@ class FeatureVisualizer(TransformerMixin, Visualizer):
     def _check_fitted(self, method: str) -> None:
         if not hasattr(self, "n_features_in_"):
             raise NotFitted.from_estimator(self, method)
+
+    def _check_data(self, X: Any) -> np.ndarray:
+        """X as an array; visualizers that compute with X ask for numbers."""
+        return check_X(X)
+
+    def _check_new_data(self, X: Any) -> np.ndarray:
+        """Data given after ``fit``, checked as ``fit`` checked its data.
+
+        So a Pipeline refuses at ``transform`` what it refused at ``fit``
+        (NaN, text). Only the columns ``features`` chose in ``fit`` are read.
+        """
+        self._check_transform_input(X)
+        chosen = self.__dict__.get("_chosen_columns")
+        return self._check_data(select_columns(X, chosen))
 
     def _check_transform_input(self, X: Any) -> None:
         """Check that ``X`` has the columns seen in ``fit`` (without copying it)."""
@@ -251,18 +268,14 @@ class DataVisualizer(FeatureVisualizer):
         self._fit_data(X, y)
         return self
 
-    def _fit_data(
-        self, X, y, *, numeric: bool = True, allow_nan: bool = False
-    ) -> tuple[np.ndarray, np.ndarray | None]:
+    def _fit_data(self, X, y) -> tuple[np.ndarray, np.ndarray | None]:
         """Validate X and y, compute the fitted attributes; return the arrays.
 
         The returned X holds only the columns ``features`` chose, if it chose.
-        X must be a float matrix without NaN, unless ``numeric``/``allow_nan``
-        say otherwise (the missing-values visualizers read any column).
         """
         self._chosen_columns = chosen_columns(X, self.features)
         X_chosen = select_columns(X, self._chosen_columns)
-        X_array = check_X(X_chosen, numeric=numeric, allow_nan=allow_nan)
+        X_array = self._check_data(X_chosen)
         y_array = None
         if y is not None:
             y_array = check_target(y, n_samples=X_array.shape[0])
@@ -271,10 +284,9 @@ class DataVisualizer(FeatureVisualizer):
         self._fit_target(y_array, _check_target_type(self.target_type))
         return X_array, y_array
 
-    def _chosen_data(self, X) -> np.ndarray:
-        """New data as a float array of the columns chosen in ``fit``."""
-        self._check_transform_input(X)
-        return check_X(select_columns(X, self._chosen_columns), numeric=True)
+    def _check_data(self, X) -> np.ndarray:
+        """X as floats without NaN (the missing-values visualizers read any)."""
+        return check_X(X, numeric=True)
 
     def _fit_target(self, y: np.ndarray | None, target_type: str) -> None:
         """Find the colour type, and the classes or the range, of the target."""
@@ -386,3 +398,9 @@ def _colormap(colormap: Any, colors: Any):
         return LinearSegmentedColormap.from_list("colors", list(colors))
     name = colormap or (colors if isinstance(colors, str) else DEFAULT_SEQUENCE)
     return get_colormap(name)
+
+
+def passed_through(X: Any) -> Any:
+    """``X`` as a pass-through ``transform`` returns it: the same object, or
+    an array for array-likes without a shape (lists), as scikit-learn does."""
+    return X if hasattr(X, "shape") else np.asarray(X)

@@ -294,27 +294,13 @@ default="pearson"
         )
         return self
 
-    def transform(self, X, y=None):
-        """Return ``X`` unchanged, once its drawn columns are checked finite.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features) or (n_samples,)
-            Data with the columns of the data given to ``fit``.
-        y : array-like, default=None
-            Ignored.
-
-        Returns
-        -------
-        X : array-like
-            The same object, unmodified (as an array if it had no shape).
-        """
+    def _check_new_data(self, X):
+        """New data: one feature or the table seen in ``fit``, drawn columns finite."""
         X2d, one_d = as_table(X)
         if one_d and self.__dict__.get("n_features_in_", 1) != 1:
             check_X(X)  # raises: fitted on a table, given one feature or one row
         self._check_transform_input(X2d)
-        check_X(select_positions(X2d, self._drawn_positions), numeric=True)
-        return X if hasattr(X, "shape") else np.asarray(X)
+        return check_X(select_positions(X2d, self._drawn_positions), numeric=True)
 
     def _positions(self, X: Any, y: Any) -> tuple[list[int], bool]:
         """Positions of the drawn columns, and whether y is drawn against them."""

@@ -31,7 +31,7 @@ from vizkit.features.base import DataVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.utils.docs import common_params
 from vizkit.utils.target import TargetType
-from vizkit.utils.validation import plain, to_numpy
+from vizkit.utils.validation import plain
 
 #: Drawn rows above which the lines are binned into a density image. Agg
 #: takes about 3 s to draw 10,000 lines across 20 axes; the image of a
@@ -310,20 +310,6 @@ class ParallelCoordinates(DataVisualizer):
         self.density_ = self._density() if self._is_dense() else None
         return self
 
-    def transform(self, X, y=None):
-        """Return ``X`` unchanged, once checked as ``fit`` checks it (no NaN).
-
-        ``y`` is ignored (Yellowbrick's signature). Data without a ``shape``,
-        such as a list of rows, is returned as a numpy array.
-        """
-        self._chosen_data(X)
-        return _passed_through(X)
-
-    def fit_transform(self, X, y=None, **fit_params):
-        """Fit on ``(X, y)`` and return ``X`` unchanged (checked once, by fit)."""
-        self.fit(X, y, **fit_params)
-        return _passed_through(X)
-
     def _drawn_color_values(self) -> np.ndarray | None:
         """Class codes or target values of the drawn rows (None: one colour)."""
         if self._color_values is None:
@@ -469,11 +455,6 @@ class ParallelCoordinates(DataVisualizer):
                 ha="right", va="bottom", fontsize="x-small", color="0.3",
                 bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none"},
             )  # fmt: skip
-
-
-def _passed_through(X: Any) -> Any:
-    """``X`` as ``transform`` returns it: itself, or an array if it has no shape."""
-    return X if hasattr(X, "shape") else to_numpy(X)
 
 
 parallel_coordinates = declare(

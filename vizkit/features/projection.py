@@ -176,7 +176,7 @@ class ProjectionVisualizer(DataVisualizer):
         -------
         Xp : ndarray of shape (n_samples, n_dims)
         """
-        return self._project(self._chosen_data(X))
+        return self._project(self._check_new_data(X))
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Names of the projected columns: the class name and an index (pca0...)."""

@@ -22,7 +22,7 @@ import numpy as np
 from vizkit import draw as vdraw
 from vizkit import examples
 from vizkit import params as P
-from vizkit.features.base import DataVisualizer, FeatureVisualizer
+from vizkit.features.base import DataVisualizer
 from vizkit.registry import TRANSFORMER, declare
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import warn_constant
@@ -250,32 +250,6 @@ class RadialVisualizer(DataVisualizer):
         )  # fmt: skip
         self.points_ = radviz_positions(X_array, self.anchors_, (low, span))
         return self
-
-    def transform(self, X, y=None):
-        """Return ``X`` unchanged, once checked as ``fit`` checks it.
-
-        A Pipeline step after the visualizer gets X as given; NaN and
-        non-numeric columns are refused here as in ``fit``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            The data, with the columns seen in ``fit``.
-        y : array-like of shape (n_samples,), default=None
-            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
-
-        Returns
-        -------
-        X : array-like of shape (n_samples, n_features)
-            The same object, unmodified (a nested list as a float array).
-        """
-        array = self._chosen_data(X)
-        return X if hasattr(X, "shape") else array
-
-    def fit_transform(self, X, y=None, **fit_params):
-        """Fit on ``(X, y)`` and return ``X`` unchanged (X is checked once)."""
-        self.fit(X, y, **fit_params)
-        return FeatureVisualizer.transform(self, X)
 
     # -- draw ----------------------------------------------------------------------
 

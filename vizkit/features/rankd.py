@@ -142,43 +142,19 @@ class RankDBase(FeatureVisualizer):
         warn_constant(self.features_, undefined, self._algorithms[self._algorithm()][1])
         return self
 
-    def transform(self, X, y=None):
-        """Return ``X`` unchanged, once checked as ``fit`` checks it.
-
-        A Pipeline step after the visualizer gets X as given; NaN and
-        non-numeric columns are refused here as in ``fit``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            The data, with the columns seen in ``fit``.
-        y : array-like of shape (n_samples,), default=None
-            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
-
-        Returns
-        -------
-        X : array-like of shape (n_samples, n_features)
-            The same object, unmodified.
-        """
-        self._check_transform_input(X)
-        check_X(select_columns(X, self._chosen_columns), numeric=True)
-        return X
-
-    def fit_transform(self, X, y=None, **fit_params):
-        """Fit on ``(X, y)`` and return ``X`` unchanged (X is checked once)."""
-        self.fit(X, y, **fit_params)
-        return FeatureVisualizer.transform(self, X)
-
     def _fit_X(self, X: Any, y: Any) -> np.ndarray:
         """Validate X (and y's length); find the feature names."""
         self._chosen_columns = chosen_columns(X, self.features)
         X_chosen = select_columns(X, self._chosen_columns)
-        X_array = check_X(X_chosen, numeric=True, min_samples=self._min_samples())
+        X_array = self._check_data(X_chosen)
         if y is not None:
             check_target(y, n_samples=X_array.shape[0], allow_nan=True)
         self._record_input(X)
         self.features_ = feature_names(X_chosen, self.features, X_array.shape[1])
         return X_array
+
+    def _check_data(self, X: Any) -> np.ndarray:
+        return check_X(X, numeric=True, min_samples=self._min_samples())
 
     def _algorithm(self) -> str:
         return str(self.algorithm).lower()

@@ -345,24 +345,8 @@ class FeatureCorrelation(FeatureVisualizer):
         )
         return mutual_info_scores(X, y, self.method, **options)
 
-    def transform(self, X, y=None):
-        """Return ``X`` unchanged, once checked as ``fit`` checks it.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Numeric data with the columns seen in ``fit``.
-        y : array-like of shape (n_samples,), default=None
-            Ignored; accepted as Yellowbrick's ``transform(X, y)``.
-
-        Returns
-        -------
-        X : array-like of shape (n_samples, n_features)
-            The same object (arrays and frames), or a list as a numpy array.
-        """
-        self._check_transform_input(X)
-        array = check_X(X, numeric=True)  # NaN and text fail here, as in fit
-        return X if hasattr(X, "shape") else array
+    def _check_data(self, X):
+        return check_X(X, numeric=True)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Names of the columns ``transform`` returns: all those of X.

@@ -17,7 +17,7 @@ from vizkit.exceptions import VizkitValueError
 from vizkit.features.base import DataVisualizer, _check_target_type
 from vizkit.utils.docs import common_params
 from vizkit.utils.target import TargetType
-from vizkit.utils.validation import missing_mask
+from vizkit.utils.validation import check_X, missing_mask
 
 
 def missing_values(X: np.ndarray) -> np.ndarray:
@@ -94,6 +94,10 @@ class MissingDataVisualizer(DataVisualizer):
         )
         return tags
 
+    def _check_data(self, X) -> np.ndarray:
+        """X as an array of any column type, missing values allowed."""
+        return check_X(X, allow_nan=True)
+
     def fit(self, X, y=None):
         """Find the missing values of X (per class of ``y``, when given).
 
@@ -109,7 +113,7 @@ class MissingDataVisualizer(DataVisualizer):
         -------
         self
         """
-        X_array, _ = self._fit_data(X, y, numeric=False, allow_nan=True)
+        X_array, _ = self._fit_data(X, y)
         check_no_infinite(X_array, self.features_)
         self._refuse_continuous_target()
         self.n_samples_ = int(X_array.shape[0])
