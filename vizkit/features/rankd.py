@@ -146,7 +146,7 @@ class RankDBase(FeatureVisualizer):
         """Validate X (and y's length); find the feature names."""
         self._chosen_columns = chosen_columns(X, self.features)
         X_chosen = select_columns(X, self._chosen_columns)
-        X_array = self._check_data(X_chosen)
+        X_array = check_X(X_chosen, numeric=True, min_samples=self._min_samples())
         if y is not None:
             check_target(y, n_samples=X_array.shape[0], allow_nan=True)
         self._record_input(X)
@@ -154,7 +154,7 @@ class RankDBase(FeatureVisualizer):
         return X_array
 
     def _check_data(self, X: Any) -> np.ndarray:
-        return check_X(X, numeric=True, min_samples=self._min_samples())
+        return check_X(X, numeric=True)  # transform: any number of rows
 
     def _algorithm(self) -> str:
         return str(self.algorithm).lower()
