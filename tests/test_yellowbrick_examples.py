@@ -750,7 +750,7 @@ def test_radviz_documented_example():
     from vizkit.features import RadViz
 
     # Load the classification dataset
-    X, y = _occupancy_like()
+    X, y, _ = _occupancy_like()
 
     # Specify the target classes
     classes = ["unoccupied", "occupied"]
@@ -770,7 +770,7 @@ def test_radviz_quick_method():
     from vizkit.features.radviz import radviz
 
     # Load the classification dataset
-    X, y = _occupancy_like()
+    X, y, _ = _occupancy_like()
 
     # Specify the target classes
     classes = ["unoccupied", "occupied"]
