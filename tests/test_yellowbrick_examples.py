@@ -736,6 +736,8 @@ def test_parallel_coordinates_quick_method():
     visualizer = parallel_coordinates(X, y, classes=classes, features=features)
     assert list(visualizer.features_) == list(features)
 
+
+def _occupancy_frame():
     """Yellowbrick's downloaded occupancy data: binary, 5 named features.
 
     Replaced by the first 5 columns of the bundled breast cancer frame.
@@ -750,7 +752,7 @@ def test_radviz_documented_example():
     from vizkit.features import RadViz
 
     # Load the classification dataset
-    X, y, _ = _occupancy_like()
+    X, y = _occupancy_frame()
 
     # Specify the target classes
     classes = ["unoccupied", "occupied"]
@@ -770,7 +772,7 @@ def test_radviz_quick_method():
     from vizkit.features.radviz import radviz
 
     # Load the classification dataset
-    X, y, _ = _occupancy_like()
+    X, y = _occupancy_frame()
 
     # Specify the target classes
     classes = ["unoccupied", "occupied"]
