@@ -115,6 +115,8 @@ def test_umap_equals_umap_learn_with_the_same_seed(data):
     viz = Manifold(manifold="umap", random_state=SEED).fit(X)
     with warnings.catch_warnings():  # umap-learn: a seed means one thread
         warnings.simplefilter("ignore", UserWarning)
+        # and, before 0.5.7, scikit-learn 1.6's force_all_finite rename
+        warnings.simplefilter("ignore", FutureWarning)
         expected = umap.UMAP(random_state=SEED).fit_transform(X)
     assert_allclose(viz.embedding_, expected, rtol=1e-5, atol=1e-5)
     assert viz.manifold_.n_neighbors == 15  # umap-learn's default

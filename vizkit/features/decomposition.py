@@ -242,7 +242,7 @@ class ExplainedVariance(FeatureVisualizer):
         )
         return projected
 
-    def _check_n_components(self, shape: tuple[int, int]) -> None:
+    def _check_n_components(self, shape: tuple[int, ...]) -> None:
         most = min(shape)
         if self.n_components is not None and self.n_components > most:
             raise VizkitValueError(

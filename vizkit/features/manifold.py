@@ -15,8 +15,10 @@ that cannot project new rows.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -77,8 +79,23 @@ def n_components_of(estimator: Any) -> int | None:
 def fit_embedding(estimator: Any, X: np.ndarray) -> tuple[np.ndarray, float]:
     """Fit ``estimator`` on X; return the embedding and the seconds it took."""
     start = time.perf_counter()
-    embedding = np.asarray(estimator.fit_transform(X), dtype=float)
+    with _quiet_umap_deprecation():
+        embedding = np.asarray(estimator.fit_transform(X), dtype=float)
     return embedding, time.perf_counter() - start
+
+
+@contextlib.contextmanager
+def _quiet_umap_deprecation() -> Iterator[None]:
+    """Hide the rename warning scikit-learn 1.6 and 1.7 give old umap-learn.
+
+    umap-learn releases before scikit-learn 1.6 pass ``force_all_finite`` on
+    every call; the user can do nothing about it.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", "'force_all_finite' was renamed", FutureWarning
+        )
+        yield
 
 
 # -- parameter checks ---------------------------------------------------------------
@@ -382,7 +399,8 @@ class Manifold(ProjectionVisualizer):
                 f"{self._name()} ({type(self.manifold_).__name__}) cannot project "
                 f"new data: it has no transform; {NO_TRANSFORM_FIX}"
             )
-        return np.asarray(self.manifold_.transform(X), dtype=float)
+        with _quiet_umap_deprecation():
+            return np.asarray(self.manifold_.transform(X), dtype=float)
 
     def _name(self) -> str:
         """The algorithm's name in titles and messages."""

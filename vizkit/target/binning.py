@@ -73,7 +73,8 @@ def histogram(y: np.ndarray, bins: Any) -> tuple[np.ndarray, np.ndarray]:
     try:
         with np.errstate(all="ignore"):  # an overflowing range is reported below
             counts, edges = np.histogram(y, bins=bins)
-    except (ValueError, MemoryError) as error:  # e.g. a range too large to bin
+    # numpy < 2 raises IndexError for a range too large to bin
+    except (ValueError, IndexError, MemoryError) as error:
         raise VizkitValueError(
             f"y cannot be binned with bins={plain(bins)!r} ({error}); pass a "
             "number of bins or explicit bin edges."
