@@ -33,6 +33,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -108,21 +109,33 @@ def measure(case: str, rows: int, features: int) -> dict:
 
     X, model = _data(rows, features)
     run = CASES[case][1]
+    peaks = measure_peaks(lambda path: run(X, model, path))
+    return {"case": case, "rows": rows, "drawn": peaks.pop("value"), **peaks}
+
+
+def measure_peaks(run: Callable[[str], Any]) -> dict[str, Any]:
+    """Call ``run(png_path)`` once; its return value, seconds and memory peaks.
+
+    The peaks are the tracemalloc peak and the growth of the resident-set
+    high-water mark, reset just before the call.
+    """
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "plot.png")
         rss_before = _status_kib("VmRSS")
         with open("/proc/self/clear_refs", "w") as refs:
             refs.write("5")  # reset the high-water mark to the current RSS
         tracemalloc.start()
-        start = time.perf_counter()
-        drawn = run(X, model, path)
-        seconds = time.perf_counter() - start
-        traced = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
+        try:
+            start = time.perf_counter()
+            value = run(path)
+            seconds = time.perf_counter() - start
+            traced = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
         rss_growth = (_status_kib("VmHWM") - rss_before) * 1024
     return {
-        "case": case, "rows": rows, "drawn": drawn, "seconds": seconds,
-        "tracemalloc_peak": traced, "rss_growth": rss_growth,
+        "value": value, "seconds": seconds, "tracemalloc_peak": traced,
+        "rss_growth": rss_growth,
     }  # fmt: skip
 
 

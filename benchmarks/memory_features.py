@@ -27,18 +27,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import os
 import subprocess
 import sys
-import tempfile
-import time
-import tracemalloc
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from benchmarks.memory import _status_kib
+from benchmarks.memory import measure_peaks
 
 SEED = 0
 N_CLASSES = 5
@@ -111,26 +107,14 @@ def measure(name: str, rows: int, features: int) -> dict:
         return {**result, "status": f"not available ({error})"}
     X, y = make_data(rows, features, case.nan)
     result["x_bytes"] = X.nbytes
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "plot.png")
-        rss_before = _status_kib("VmRSS")
-        with open("/proc/self/clear_refs", "w") as refs:
-            refs.write("5")  # reset the high-water mark to the current RSS
-        tracemalloc.start()
-        start = time.perf_counter()
-        try:
-            cls(**case.kwargs).fit(X, y).show(outpath=path)
-        except Exception as error:  # reported, so the other cases still run
-            tracemalloc.stop()
-            return {**result, "status": f"failed: {type(error).__name__}: {error}"}
-        seconds = time.perf_counter() - start
-        traced = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        rss_growth = (_status_kib("VmHWM") - rss_before) * 1024
-    return {
-        **result, "status": "ok", "seconds": seconds, "tracemalloc_peak": traced,
-        "rss_growth": rss_growth,
-    }  # fmt: skip
+    try:
+        peaks = measure_peaks(
+            lambda path: cls(**case.kwargs).fit(X, y).show(outpath=path)
+        )
+    except Exception as error:  # reported, so the other cases still run
+        return {**result, "status": f"failed: {type(error).__name__}: {error}"}
+    peaks.pop("value")
+    return {**result, "status": "ok", **peaks}
 
 
 def run_in_subprocess(name: str, rows: int, features: int) -> dict:
