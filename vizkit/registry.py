@@ -53,6 +53,12 @@ FAMILY_TITLES: dict[str, str] = {
     "target": "Target: class balance, binning reference, feature correlation",
     "cluster": ("Clustering: elbow, silhouette, intercluster distance and dendrogram"),
     "contrib.missing": "Missing values: NaN counts per feature and their position",
+    "model_selection": (
+        "Model selection: learning and validation curves, CV scores, RFECV, "
+        "dropping curves, feature and permutation importances"
+    ),
+    "gridsearch": "Grid search: scores over two parameters, parallel coordinates",
+    "compare": "Comparison: several models on one figure",
 }
 
 

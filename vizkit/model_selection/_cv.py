@@ -1,0 +1,282 @@
+"""Cross-validated fits: the shared engine of the model-selection visualizers.
+
+A visualizer that scores a model over cross-validation folds (a learning
+curve, a validation curve, CV scores, a dropping curve, comparison learning
+curves) builds a list of :class:`FoldJob` (which rows, which parameters) and
+runs them with :func:`run_fold_jobs`. Each job clones the model, fits it on
+its training rows and scores it exactly as scikit-learn's ``_fit_and_score``
+does, so the scores equal ``learning_curve``, ``validation_curve`` and
+``cross_val_score`` on the same splits; the jobs go through
+:func:`vizkit.utils.parallel.run_jobs`, so ``n_jobs``, ``verbose`` and
+``joblib.parallel_config(backend="dask")`` act on every visualizer alike.
+
+A fit that fails is not swallowed (scikit-learn's ``error_score=np.nan``
+would draw a gap): its error keeps its type and its message names the
+visualizer, the fold and the parameters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import numbers
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sklearn.base import clone, is_classifier
+from sklearn.metrics import check_scoring, get_scorer_names
+from sklearn.model_selection import check_cv
+from sklearn.utils import _safe_indexing
+
+from vizkit.exceptions import VizkitError, VizkitValueError, prefix_message
+from vizkit.utils.parallel import run_jobs
+from vizkit.utils.validation import plain
+
+# -- checks --------------------------------------------------------------------------
+
+
+def check_scorer(estimator, scoring, name: str = "scoring"):
+    """scikit-learn's scorer for ``scoring``; an unknown name is a clear error.
+
+    None gives the model's own ``score`` method, as in scikit-learn.
+    """
+    if isinstance(scoring, str) and scoring not in get_scorer_names():
+        close = difflib.get_close_matches(scoring, get_scorer_names(), n=3)
+        hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+        raise VizkitValueError(
+            f"{name}={scoring!r} is not a scoring name scikit-learn knows{hint}; "
+            "pass one of sklearn.metrics.get_scorer_names(), a callable "
+            "scorer(estimator, X, y), or None for the model's own score."
+        )
+    return check_scoring(estimator, scoring=scoring)
+
+
+def check_splits(cv, X, y, estimator, groups=None, name: str = "cv") -> list[tuple]:
+    """The (train, test) row indices of ``cv``, as scikit-learn would split.
+
+    Classifiers get stratified folds for an integer ``cv`` (scikit-learn's
+    ``check_cv``). More stratified folds than members of the smallest class
+    is refused here, before any fit, rather than warned about.
+    """
+    classifier = is_classifier(estimator)
+    splitter = check_cv(cv, y, classifier=classifier)
+    if classifier and y is not None and hasattr(splitter, "n_splits"):
+        _check_folds_fit_classes(splitter, y, name)
+    return list(splitter.split(X, y, groups))
+
+
+def _check_folds_fit_classes(splitter, y, name: str) -> None:
+    from sklearn.model_selection import StratifiedKFold
+
+    if not isinstance(splitter, StratifiedKFold):
+        return
+    labels, counts = np.unique(np.asarray(y), return_counts=True)
+    smallest = int(counts.min())
+    if splitter.n_splits > smallest:
+        label = plain(labels[counts.argmin()])
+        raise VizkitValueError(
+            f"{name} asks for {splitter.n_splits} stratified folds, but class "
+            f"{label!r} has only {smallest} member(s), so some folds would not "
+            f"contain it; pass {name}={smallest} or fewer, or gather more data "
+            "for that class."
+        )
+
+
+def check_n_splits(value: Any, name: str = "cv") -> None:
+    """An integer ``cv`` must be at least 2 (scikit-learn's own rule)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        if value < 2:
+            raise VizkitValueError(
+                f"{name}={value} is not valid; pass at least 2 folds, a "
+                "cross-validation splitter, or an iterable of (train, test) splits."
+            )
+
+
+# -- one fit, scored ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoldData:
+    """What every job of one visualizer shares: the data and how to score."""
+
+    X: Any
+    y: Any
+    scorer: Any
+    fit_params: dict = field(default_factory=dict)
+    owner: str = "vizkit"  # the visualizer's name, for error messages
+    score_train: bool = True
+
+
+@dataclass(frozen=True)
+class FoldJob:
+    """One fit: the training and test rows, and the parameters to set."""
+
+    train: np.ndarray
+    test: np.ndarray
+    fold: int  # 0-based; messages count from 1
+    n_folds: int
+    params: dict = field(default_factory=dict)
+    columns: np.ndarray | None = None  # keep only these features (dropping curve)
+
+
+@dataclass(frozen=True)
+class FoldScore:
+    """The scores and times of one job, as ``_fit_and_score`` measures them."""
+
+    test_score: float
+    train_score: float
+    fit_time: float
+    score_time: float
+
+
+def fit_and_score(model, data: FoldData, job: FoldJob) -> FoldScore:
+    """Fit a clone of ``model`` on the job's training rows and score it.
+
+    A module-level function, so process-based joblib backends can pickle it.
+    ``score_time`` is the time to score the test rows, as in scikit-learn.
+    """
+    model = clone(model).set_params(**job.params)
+    X_train, y_train = _rows(data.X, job.train, job.columns), _rows(data.y, job.train)
+    X_test, y_test = _rows(data.X, job.test, job.columns), _rows(data.y, job.test)
+    try:
+        start = time.perf_counter()
+        model.fit(X_train, y_train, **_fold_params(data.fit_params, job.train, data))
+        fit_time = time.perf_counter() - start
+        test_score = _score(data.scorer, model, X_test, y_test)
+        score_time = time.perf_counter() - start - fit_time
+        train_score = (
+            _score(data.scorer, model, X_train, y_train) if data.score_train else np.nan
+        )
+    except VizkitError:
+        raise
+    except Exception as error:
+        prefix_message(error, _where(model, data, job))
+        raise
+    return FoldScore(test_score, train_score, fit_time, score_time)
+
+
+def _where(model, data: FoldData, job: FoldJob) -> str:
+    settings = ", ".join(f"{key}={value!r}" for key, value in job.params.items())
+    size = f"{len(job.train)} training rows"
+    return (
+        f"{data.owner}: {type(model).__name__} failed in fold {job.fold + 1} of "
+        f"{job.n_folds} ({size}{', ' + settings if settings else ''})"
+    )
+
+
+def _score(scorer, model, X, y) -> float:
+    score = scorer(model, X, y)
+    if not isinstance(score, numbers.Real):
+        raise VizkitValueError(
+            f"scoring returned {type(score).__name__}, not a number; pass a "
+            "scorer that returns one number per call."
+        )
+    return float(score)
+
+
+def _rows(data, rows: np.ndarray, columns: np.ndarray | None = None):
+    if data is None:
+        return None
+    chosen = _safe_indexing(data, rows)
+    return chosen if columns is None else _safe_indexing(chosen, columns, axis=1)
+
+
+def _fold_params(fit_params: dict, train: np.ndarray, data: FoldData) -> dict:
+    """Per-sample fit parameters (``sample_weight``) cut to the training rows."""
+    n_samples = _n_rows(data.X)
+    return {
+        key: _safe_indexing(value, train)
+        if hasattr(value, "__len__") and len(value) == n_samples
+        else value
+        for key, value in fit_params.items()
+    }
+
+
+def _n_rows(X) -> int:
+    shape = getattr(X, "shape", None)
+    return int(shape[0]) if shape is not None else len(X)
+
+
+# -- many fits ----------------------------------------------------------------------
+
+
+def run_fold_jobs(
+    model,
+    data: FoldData,
+    jobs: Sequence[FoldJob],
+    *,
+    n_jobs: int | None,
+    verbose: bool,
+) -> list[FoldScore]:
+    """Every job's scores, in job order, through joblib (one progress bar)."""
+    model = clone(model)  # a template: the user's model is never fitted here
+    return run_jobs(
+        fit_and_score, ((model, data, job) for job in jobs),
+        total=len(jobs), n_jobs=n_jobs, verbose=verbose, desc=f"{data.owner} fits",
+    )  # fmt: skip
+
+
+def score_table(
+    scores: Sequence[FoldScore], shape: tuple[int, ...], attribute: str
+) -> np.ndarray:
+    """One attribute of every job's scores, reshaped (e.g. to (n_points, n_folds))."""
+    return np.array([getattr(score, attribute) for score in scores]).reshape(shape)
+
+
+def shuffled_splits(splits: list[tuple], random_state) -> list[tuple]:
+    """Each split's training rows permuted, as ``learning_curve(shuffle=True)``."""
+    from sklearn.utils import check_random_state
+
+    rng = check_random_state(random_state)
+    return [(rng.permutation(train), test) for train, test in splits]
+
+
+def learning_curve_jobs(
+    splits: list[tuple], train_sizes_abs: np.ndarray
+) -> list[FoldJob]:
+    """The fits of a learning curve: each training size on each split.
+
+    As ``learning_curve``, a size ``n`` trains on the first ``n`` training
+    rows of the split. Jobs are ordered size-major, so the scores reshape to
+    ``(n_sizes, n_folds)``.
+    """
+    return [
+        FoldJob(train[:size], test, fold, len(splits))
+        for size in train_sizes_abs
+        for fold, (train, test) in enumerate(splits)
+    ]
+
+
+def absolute_train_sizes(
+    train_sizes, n_max: int, name: str = "train_sizes"
+) -> np.ndarray:
+    """Training sizes as row counts: fractions in (0, 1] of ``n_max``, or counts.
+
+    The rules of ``learning_curve``, with vizkit errors: fractions must lie in
+    (0, 1], counts in [1, n_max]; duplicates are dropped.
+    """
+    sizes = np.asarray(train_sizes)
+    if sizes.ndim != 1 or sizes.size == 0:
+        raise VizkitValueError(
+            f"{name} must be a non-empty 1-D sequence of fractions in (0, 1] or "
+            "of row counts; e.g. np.linspace(0.1, 1.0, 5)."
+        )
+    if np.issubdtype(sizes.dtype, np.floating):
+        if sizes.min() <= 0 or sizes.max() > 1:
+            raise VizkitValueError(
+                f"{name} holds fractions outside (0, 1] (from {sizes.min():g} to "
+                f"{sizes.max():g}); pass fractions of the training fold in (0, 1], "
+                "or whole row counts."
+            )
+        counts = np.clip((sizes * n_max).astype(int), 1, n_max)
+    else:
+        if sizes.min() < 1 or sizes.max() > n_max:
+            raise VizkitValueError(
+                f"{name} asks for {sizes.max()} training rows, but a training fold "
+                f"holds {n_max}; pass counts between 1 and {n_max}, or fractions "
+                "in (0, 1]."
+            )
+        counts = sizes.astype(int)
+    return np.unique(counts)
