@@ -4,7 +4,8 @@ Every declared visualizer with an ``n_jobs`` parameter is fitted with
 ``n_jobs=1``, ``n_jobs=2`` and on a local ``dask.distributed`` cluster
 (through ``joblib.parallel_config(backend="dask")``); the fitted results
 must be equal. Measured wall-clock times (attributes named ``*timers_``, as
-KElbowVisualizer's ``k_timers_``) differ from run to run and are left out.
+KElbowVisualizer's ``k_timers_``, or ``*_time_``/``*_times_*``, as
+LearningCurve's fit times) differ from run to run and are left out.
 """
 
 import joblib
@@ -35,8 +36,13 @@ def fitted_results(declaration, **params) -> dict:
     return {
         k: v for k, v in vars(viz).items()
         if k.endswith("_") and not k.startswith("_") and not is_drawing(v)
-        and not hasattr(v, "get_params") and not k.endswith("timers_")
+        and not hasattr(v, "get_params") and not is_timing(k)
     }  # fmt: skip
+
+
+def is_timing(name: str) -> bool:
+    """Wall-clock measurements: ``k_timers_``, ``fit_time_``, ``fit_times_mean_``."""
+    return name.endswith(("timers_", "time_")) or "times_" in name
 
 
 def assert_equal_results(a: dict, b: dict) -> None:
