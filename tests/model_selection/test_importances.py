@@ -42,7 +42,9 @@ def regression():
 
 
 def forest(**params):
-    return RandomForestClassifier(n_estimators=12, max_depth=4, random_state=0, **params)
+    return RandomForestClassifier(
+        n_estimators=12, max_depth=4, random_state=0, **params
+    )
 
 
 def tree_std(trees) -> np.ndarray:

@@ -169,9 +169,7 @@ def pipeline_names(estimator: Any) -> np.ndarray | None:
         return None
 
 
-def feature_labels(
-    estimator: Any, X: Any, labels: Any, n_features: int
-) -> np.ndarray:
+def feature_labels(estimator: Any, X: Any, labels: Any, n_features: int) -> np.ndarray:
     """One name per importance.
 
     ``labels`` win (their number must match); then a Pipeline's feature
@@ -193,9 +191,9 @@ def feature_labels(
         getattr(X, "columns", None),
         getattr(final_step(estimator), "feature_names_in_", None),
     )
-    for names in candidates:
-        if names is not None and len(names) == n_features:
-            return np.asarray([str(name) for name in names], dtype=object)
+    for found in candidates:
+        if found is not None and len(found) == n_features:
+            return np.asarray([str(name) for name in found], dtype=object)
     return np.asarray([f"x{i}" for i in range(n_features)], dtype=object)
 
 
@@ -294,6 +292,8 @@ class FeatureImportances(ModelVisualizer):
         After ``score(X, y)``: the model's own score (accuracy, R^2...).
     bars_ : list of matplotlib BarContainer
         The drawn bars: one container, or one per class when stacked.
+    legend_ : matplotlib Legend
+        The legend of the classes, when stacked.
 
     Examples
     --------
@@ -461,26 +461,32 @@ class FeatureImportances(ModelVisualizer):
         values = self.feature_importances_
         positions = np.arange(len(self.features_))
         if values.ndim == 2:
-            colors = resolve_colors(len(values), self.colormap, self.colors)
-            lefts = stacked_lefts(values)
-            self.bars_ = [
-                self.ax_.barh(positions, row, left=left, color=color, label=label)
-                for row, left, color, label in zip(
-                    values, lefts, colors, self._row_labels()
-                )
-            ]
+            self.bars_ = self._draw_stacked(positions)
         else:
-            spread = self.feature_importances_std_
-            self.bars_ = [
-                self.ax_.barh(
-                    positions, values, color=self._colors(len(values)),
-                    xerr=spread if self.spread else None,
-                    error_kw={"ecolor": LINE_COLOR, "capsize": 3, "elinewidth": 1},
-                )  # fmt: skip
-            ]
+            self.bars_ = [self._draw_bars(positions)]
         if np.any(values < 0):
             self.ax_.axvline(0, color=LINE_COLOR, linewidth=0.8)
         self.ax_.set_yticks(positions, labels=[str(f) for f in self.features_])
+
+    def _draw_bars(self, positions: np.ndarray):
+        """One bar per feature, the spread across trees as error bars."""
+        values = self.feature_importances_
+        spread = self.feature_importances_std_ if self.spread else None
+        error_style = {"ecolor": LINE_COLOR, "capsize": 3, "elinewidth": 1}
+        colors = self._colors(len(values))
+        return self.ax_.barh(
+            positions, values, color=colors, xerr=spread, error_kw=error_style
+        )
+
+    def _draw_stacked(self, positions: np.ndarray) -> list:
+        """One bar segment per class and feature, each class in its colour."""
+        values = self.feature_importances_
+        colors = resolve_colors(len(values), self.colormap, self.colors)
+        rows = zip(values, stacked_lefts(values), colors, self._row_labels())
+        return [
+            self.ax_.barh(positions, row, left=left, color=color, label=label)
+            for row, left, color, label in rows
+        ]
 
     def _count_title(self) -> str:
         count = len(self.features_)
@@ -502,8 +508,7 @@ class FeatureImportances(ModelVisualizer):
         """Title, x label, feature names and (stacked) the legend of classes."""
         # Two lines: beside long feature names a one-line title runs off the figure.
         self.set_title(
-            f"Feature Importances of {self._count_title()} Features\n"
-            f"using {self.name}"
+            f"Feature Importances of {self._count_title()} Features\nusing {self.name}"
         )
         self.ax_.set_xlabel(self.xlabel or self._default_xlabel())
         self.ax_.grid(False, axis="y")
