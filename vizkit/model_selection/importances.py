@@ -25,7 +25,7 @@ from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
-from vizkit.registry import CLUSTER, declare
+from vizkit.registry import MODEL, declare
 from vizkit.style import LINE_COLOR, resolve_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import plain
@@ -523,12 +523,9 @@ class FeatureImportances(ModelVisualizer):
         return self.ax_
 
 
-# CLUSTER's feeding is a model fitted once on (X, y) with y optional: that is
-# Yellowbrick's feature_importances(estimator, X, y=None), which a prefit
-# model may be given without y.
 feature_importances = declare(
     FeatureImportances,
-    kind=CLUSTER,
+    kind=MODEL,
     quick="feature_importances",
     example=examples.classification,
 )
