@@ -7,36 +7,37 @@ and on held-out data in ``score``, and draws both per feature: a feature
 that matters far more on the training data than on the test data is one the
 model has overfitted.
 
-The numbers equal :func:`sklearn.inspection.permutation_importance` on the
-same model, data, scoring, ``n_repeats``, ``max_samples`` and integer
-``random_state``: one seed is drawn from ``random_state`` and every column
-is shuffled from a fresh generator with that seed, as scikit-learn does.
-One job per feature runs through :func:`vizkit.utils.parallel.run_jobs`, so
-``n_jobs``, ``verbose`` and a dask backend act on it.
+The numbers (computed in ``_permutation.py``, one parallel job per feature)
+equal :func:`sklearn.inspection.permutation_importance` on the same model,
+data, scoring, ``n_repeats``, ``max_samples`` and integer ``random_state``.
 """
 
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from sklearn.base import is_classifier, is_regressor
-from sklearn.utils import _safe_indexing, check_array, check_random_state
-from sklearn.utils.random import sample_without_replacement
+from sklearn.metrics import get_scorer_names
 
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import ScoreVisualizer
-from vizkit.exceptions import NotFitted, VizkitError, VizkitValueError, prefix_message
+from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.model_selection._cv import check_scorer
+from vizkit.model_selection._permutation import (
+    PermutationData,
+    importance_stats,
+    permutable,
+    permutation_scores,
+    permutation_seed,
+    rows_per_column,
+)
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, class_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import feature_names
-from vizkit.utils.parallel import run_jobs
 from vizkit.utils.validation import check_target, n_samples_of, plain
 
 __all__ = ["PermutationImportance", "permutation_importance"]
@@ -48,140 +49,6 @@ _SPLIT_RESULTS = ("importances", "importances_mean", "importances_std", "score")
 
 
 # -- computations (arrays in, arrays out) -----------------------------------------
-
-
-def permutable(X: Any) -> Any:
-    """X as a DataFrame (kept) or a 2-D array, as scikit-learn permutes it."""
-    if hasattr(X, "iloc"):
-        return X
-    if sparse.issparse(X):
-        raise VizkitValueError(
-            "X is a sparse matrix; permutation importance shuffles dense columns, "
-            "so pass X.toarray() (or a DataFrame)."
-        )
-    try:
-        return check_array(X, ensure_all_finite="allow-nan", dtype=None)
-    except ValueError as error:
-        raise VizkitValueError(
-            f"X cannot be permuted column by column ({error}); pass a 2-D array or "
-            "a DataFrame with one row per sample."
-        ) from None
-
-
-def rows_per_column(max_samples: int | float, n_samples: int) -> int:
-    """How many rows each feature is scored on: ``max_samples`` as a count.
-
-    A float is a fraction of the rows (rounded down, as scikit-learn does),
-    an int a count no larger than ``n_samples``.
-    """
-    if isinstance(max_samples, numbers.Integral):
-        count = int(max_samples)
-        if count > n_samples:
-            raise VizkitValueError(
-                f"max_samples={count} is more than the {n_samples} rows of X; pass "
-                f"at most {n_samples}, or a fraction in (0, 1]."
-            )
-        return count
-    count = int(max_samples * n_samples)
-    if count < 1:
-        raise VizkitValueError(
-            f"max_samples={max_samples} of {n_samples} rows is no row at all; pass "
-            "a larger fraction, or a count of rows."
-        )
-    return count
-
-
-def permutation_seed(random_state: Any) -> int:
-    """The one seed every column's generator starts from (scikit-learn's draw)."""
-    return int(check_random_state(random_state).randint(np.iinfo(np.int32).max + 1))
-
-
-@dataclass(frozen=True)
-class PermutationData:
-    """What every feature's job shares: the data, how to score, the seed."""
-
-    X: Any  # a 2-D array or a DataFrame
-    y: Any
-    scorer: Any
-    sample_weight: Any
-    n_repeats: int
-    n_rows: int  # rows scored per feature (max_samples as a count)
-    seed: int
-    owner: str = "PermutationImportance"  # names the visualizer in errors
-
-
-def score_model(scorer, model, X, y, sample_weight, owner: str) -> float:
-    """``scorer(model, X, y)`` (weighted if given), its errors naming ``owner``."""
-    try:
-        if sample_weight is None:
-            score = scorer(model, X, y)
-        else:
-            score = scorer(model, X, y, sample_weight=sample_weight)
-    except VizkitError:
-        raise
-    except Exception as error:
-        prefix_message(error, f"{owner}: scoring {type(model).__name__} failed")
-        raise
-    if isinstance(score, dict) or not isinstance(score, numbers.Real):
-        raise VizkitValueError(
-            f"scoring returned {type(score).__name__}, not a number; pass a "
-            "scorer that returns one number per call."
-        )
-    return float(score)
-
-
-def _rows_to_score(data: PermutationData, rng: np.random.RandomState) -> tuple:
-    """A writable copy of X (and y, weights), cut to ``n_rows`` drawn rows.
-
-    The rows are drawn once per feature from its fresh generator, so every
-    feature is scored on the same rows, as in scikit-learn.
-    """
-    n_samples = data.X.shape[0]
-    if data.n_rows >= n_samples:
-        return data.X.copy(), data.y, data.sample_weight
-    rows = sample_without_replacement(n_samples, data.n_rows, random_state=rng)
-    weight = data.sample_weight
-    return (
-        _safe_indexing(data.X, rows),
-        _safe_indexing(data.y, rows),
-        None if weight is None else _safe_indexing(weight, rows),
-    )
-
-
-def _shuffle_column(X: Any, column: int, order: np.ndarray) -> None:
-    """Reorder one column of ``X`` in place by ``order`` (the others stay)."""
-    if hasattr(X, "iloc"):
-        values = X.iloc[order, column]
-        values.index = X.index
-        X.isetitem(column, values)
-    else:
-        X[:, column] = X[order, column]
-
-
-def permuted_scores(model, data: PermutationData, column: int) -> np.ndarray:
-    """The model's ``n_repeats`` scores with one column shuffled, repeat after repeat.
-
-    A module-level function, so process-based joblib backends can pickle it.
-    Each repeat shuffles the already shuffled column again (scikit-learn's
-    order of draws, so the numbers match).
-    """
-    rng = np.random.RandomState(data.seed)
-    X, y, weight = _rows_to_score(data, rng)
-    order = np.arange(X.shape[0])
-    scores = np.empty(data.n_repeats)
-    for repeat in range(data.n_repeats):
-        rng.shuffle(order)
-        _shuffle_column(X, column, order)
-        scores[repeat] = score_model(data.scorer, model, X, y, weight, data.owner)
-    return scores
-
-
-def importance_stats(
-    baseline: float, permuted: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Importances (baseline minus permuted scores), their mean and std per feature."""
-    importances = baseline - permuted
-    return importances, np.mean(importances, axis=1), np.std(importances, axis=1)
 
 
 def ranked_features(mean: np.ndarray, topn: int | None) -> np.ndarray:
@@ -205,8 +72,10 @@ def ranked_features(mean: np.ndarray, topn: int | None) -> np.ndarray:
 
 
 def _check_scoring(value: Any, name: str, viz: Any) -> None:
+    if isinstance(value, str) and value not in get_scorer_names():
+        check_scorer(None, value, name)  # raises, suggesting close names
     if value is None or isinstance(value, str) or callable(value):
-        return  # names are checked against scikit-learn's in fit (check_scorer)
+        return
     raise VizkitValueError(
         f"{name}={plain(value)!r} is not valid; pass one metric: a name from "
         "sklearn.metrics.get_scorer_names(), a callable scorer(estimator, X, y), "
@@ -399,9 +268,10 @@ class PermutationImportance(ScoreVisualizer):
         """
         self._require_target(y, "the target")
         y_true = self._check_fit_data(X, y)
+        X_rows = permutable(X)  # refuse what cannot be permuted before fitting
         self._fit_estimator(X, y, **kwargs)
         self._forget("test")  # a new fit makes old test results stale
-        self._compute("train", X, y_true, kwargs.get("sample_weight"))
+        self._compute("train", X_rows, y_true, kwargs.get("sample_weight"))
         return self
 
     def score(self, X, y, sample_weight=None):
@@ -426,8 +296,13 @@ class PermutationImportance(ScoreVisualizer):
         y_true = check_target(y, n_samples=n_samples_of(X, "X"))
         if "n_features_in_" not in self.__dict__:  # from_estimator: no fit
             self._record_input(X)
-        self._compute("test", X, y_true, sample_weight)
+        self._compute("test", permutable(X), y_true, sample_weight)
         return self.score_
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = False  # columns are shuffled in dense copies of X
+        return tags
 
     def _score_training(self, X, y) -> None:
         """Nothing: ``fit`` computed the training importances, drawn once."""
@@ -442,8 +317,10 @@ class PermutationImportance(ScoreVisualizer):
         )
 
     def _compute(self, split: str, X, y: np.ndarray, sample_weight) -> None:
-        """Compute one split's importances into ``{split}_*_`` and the last-call ones."""
-        X = permutable(X)
+        """Compute one split's importances into ``{split}_*_`` and the last-call ones.
+
+        ``X`` is already :func:`permutable` (a DataFrame or a 2-D array).
+        """
         self._check_n_features(X.shape[1])
         features = self._feature_labels(X)
         scorer = check_scorer(self.estimator, self.scoring)
@@ -452,15 +329,10 @@ class PermutationImportance(ScoreVisualizer):
             rows_per_column(self.max_samples, X.shape[0]),
             permutation_seed(self.random_state), type(self).__name__,
         )  # fmt: skip
-        baseline = score_model(
-            scorer, self.estimator, X, y, sample_weight, type(self).__name__
+        baseline, permuted = permutation_scores(
+            self.estimator, data, n_jobs=self.n_jobs, verbose=self.verbose
         )
-        permuted = run_jobs(
-            permuted_scores, ((self.estimator, data, c) for c in range(X.shape[1])),
-            total=X.shape[1], n_jobs=self.n_jobs, verbose=self.verbose,
-            desc=f"{type(self).__name__} features", unit="feature",
-        )  # fmt: skip
-        self._store(split, baseline, np.array(permuted))
+        self._store(split, baseline, permuted)
         self.features_ = features
 
     def _feature_labels(self, X) -> np.ndarray:
@@ -540,9 +412,8 @@ class PermutationImportance(ScoreVisualizer):
         import matplotlib
 
         major, minor = (int(v) for v in matplotlib.__version__.split(".")[:2])
-        horizontal = (
-            {"orientation": "horizontal"} if (major, minor) >= (3, 10) else {"vert": False}
-        )
+        new = (major, minor) >= (3, 10)  # ``vert`` is deprecated from 3.11
+        horizontal = {"orientation": "horizontal"} if new else {"vert": False}
         return self.ax_.boxplot(
             list(values), positions=at, widths=width * 0.9, patch_artist=True,
             manage_ticks=False, boxprops={"facecolor": color, "alpha": 0.8},
