@@ -44,6 +44,8 @@ __all__ = ["PermutationImportance", "permutation_importance"]
 
 SPLITS = ("train", "test")
 KINDS = ("box", "bar")
+#: Opacity of the boxes and bars, so the median lines and error bars show.
+BOX_ALPHA = 0.8
 # Per-split fitted attributes: f"{split}_{name}_".
 _SPLIT_RESULTS = ("importances", "importances_mean", "importances_std", "score")
 
@@ -402,7 +404,8 @@ class PermutationImportance(ScoreVisualizer):
                 std = getattr(self, f"{split}_importances_std_")[order]
                 self.bars_[split] = self.ax_.barh(
                     at, mean, height=width * 0.9, xerr=std, color=colors[split],
-                    capsize=3, error_kw={"ecolor": LINE_COLOR, "linewidth": 1},
+                    alpha=BOX_ALPHA, capsize=3,
+                    error_kw={"ecolor": LINE_COLOR, "linewidth": 1},
                 )  # fmt: skip
         self.ax_.set_yticks(positions, labels=list(self.features_[order]))
         self.zero_line_ = self.ax_.axvline(0, color=LINE_COLOR, ls="--", lw=1)
@@ -416,7 +419,7 @@ class PermutationImportance(ScoreVisualizer):
         horizontal = {"orientation": "horizontal"} if new else {"vert": False}
         return self.ax_.boxplot(
             list(values), positions=at, widths=width * 0.9, patch_artist=True,
-            manage_ticks=False, boxprops={"facecolor": color, "alpha": 0.8},
+            manage_ticks=False, boxprops={"facecolor": color, "alpha": BOX_ALPHA},
             medianprops={"color": LINE_COLOR},
             flierprops={"markersize": 3, "markeredgecolor": color},
             **horizontal,
@@ -451,11 +454,11 @@ class PermutationImportance(ScoreVisualizer):
             f"{s} (score {getattr(self, f'{s}_score_'):.3f})" for s in splits
         ]  # fmt: skip
         handles = [
-            Patch(facecolor=colors[s], alpha=0.8, label=label)
+            Patch(facecolor=colors[s], alpha=BOX_ALPHA, label=label)
             for s, label in zip(splits, labels)
         ]
         self.legend_ = self.ax_.legend(
-            handles=handles, loc="lower right", fontsize="small", frameon=True
+            handles=handles, loc="best", fontsize="small", frameon=True
         )
         return self.ax_
 
