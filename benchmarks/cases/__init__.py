@@ -20,6 +20,7 @@ from benchmarks.cases import (
     pca,
     pca20,
     pcoords,
+    permutation_importance,
     prcurve,
     prediction_error,
     radviz,
@@ -47,4 +48,5 @@ CASES: dict[str, ModuleType] = {
     "jointplot": jointplot,
     "explained_variance": explained_variance,
     "rank2d": rank2d,
+    "permutation_importance": permutation_importance,
 }
