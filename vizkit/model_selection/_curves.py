@@ -8,6 +8,7 @@ score at each point with a band of one standard deviation across the folds.
 from __future__ import annotations
 
 import numbers
+import re
 from typing import Any
 
 import numpy as np
@@ -25,7 +26,7 @@ from vizkit.model_selection._cv import (
     score_table,
 )
 from vizkit.style import class_colors
-from vizkit.utils.validation import estimator_is_fitted, plain
+from vizkit.utils.validation import plain
 
 #: The two curves, in drawing (and colour) order: (key, legend label).
 CURVES = (("train", "Training Score"), ("test", "Cross Validation Score"))
@@ -69,7 +70,11 @@ def _check_cv(value: Any, name: str, viz: Any) -> None:
 
 def _check_pre_dispatch(value: Any, name: str, viz: Any) -> None:
     count = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    if not (isinstance(value, str) or (count and value > 0)):
+    # joblib evaluates an expression of n_jobs, e.g. "2*n_jobs".
+    expression = isinstance(value, str) and bool(
+        re.fullmatch(r"[\d\s*+\-/().]+", value.replace("n_jobs", "1"))
+    )
+    if not (value == "all" or expression or (count and value > 0)):
         raise VizkitValueError(
             f"{name}={plain(value)!r} is not valid; pass joblib's pre_dispatch: "
             "'all', an expression such as '2*n_jobs', or a positive number of jobs."
@@ -87,10 +92,6 @@ class CurveVisualizer(ModelVisualizer):
     the x axis (:meth:`_x_values`).
     """
 
-    #: As Yellowbrick (and scikit-learn's functions), ``fit`` never fits the
-    #: given model: every fit is on a clone.
-    _fits_estimator = False
-
     _params = {
         "groups": P.anything(),
         "cv": P.Param(_check_cv),
@@ -98,13 +99,20 @@ class CurveVisualizer(ModelVisualizer):
         "n_jobs": P.n_jobs(),
         "pre_dispatch": P.Param(_check_pre_dispatch),
         "verbose": P.boolean(),
+        "is_fitted": P.choice("auto", True, False),
     }
 
     def _fold_data(self, X, y, fit_params: dict) -> tuple[FoldData, Any, Any, Any]:
-        """Check the data and scoring; the shared job data and indexable X, y, groups."""
+        """Check the data and scoring, fit the given model (see ``is_fitted``).
+
+        Returns the shared job data and the indexable X, y and groups.
+        """
         self._check_fit_data(X, y)
-        X, y, groups = indexable(X, y, self.groups)
         scorer = check_scorer(self.estimator, self.scoring)
+        self._fit_estimator(X, y, **fit_params)
+        if hasattr(self.estimator, "classes_"):  # a classifier's, as its own
+            self.classes_ = self.estimator.classes_
+        X, y, groups = indexable(X, y, self.groups)
         return FoldData(X, y, scorer, fit_params, type(self).__name__), X, y, groups
 
     def _store_scores(self, scores: list[FoldScore], n_points: int) -> None:
@@ -117,21 +125,22 @@ class CurveVisualizer(ModelVisualizer):
             setattr(self, f"{name}_std_", std)
 
     def score(self, X, y=None):
-        """The given model's ``scoring`` on ``(X, y)``, if the model is fitted.
+        """The fitted model's ``scoring`` on ``(X, y)`` (as GridSearchCV.score).
 
-        ``fit`` only fits clones (as Yellowbrick and scikit-learn's
-        ``learning_curve``), so this scores a model that was fitted before
-        it was given; the curves are in ``test_scores_``.
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test data, as the model takes it.
+        y : array-like of shape (n_samples,), default=None
+            Its target.
+
+        Returns
+        -------
+        score : float
         """
         if "test_scores_" not in self.__dict__:
             raise NotFitted.from_estimator(self, "score")
-        if not estimator_is_fitted(self.estimator):
-            model = type(self.estimator).__name__
-            raise NotFitted(
-                f"{type(self).__name__}.score scores the given model, but {model} "
-                "is not fitted: fit only fits clones of it. Fit the model first, "
-                "or read the cross-validated scores in test_scores_."
-            )
+        self._check_estimator_fitted("score")
         scorer = check_scorer(self.estimator, self.scoring)
         try:
             return float(scorer(self.estimator, X, y))

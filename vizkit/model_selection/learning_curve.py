@@ -49,7 +49,9 @@ class LearningCurve(CurveVisualizer):
     ``train_sizes`` (the first rows, after shuffling if ``shuffle``); a clone
     of the model is fitted on them and scored on the split's test rows and on
     those training rows. Lines are the mean over the splits, bands one
-    standard deviation. The given model is never fitted (as in Yellowbrick).
+    standard deviation. Every curve fit is on a clone; the given model itself
+    is fitted on all of ``X`` in place unless it is fitted already (see
+    ``is_fitted``), so the visualizer predicts and scores as the model.
 
     Parameters
     ----------
@@ -79,7 +81,7 @@ class LearningCurve(CurveVisualizer):
         Shuffle each split's training rows before taking their prefixes.
     random_state : int, RandomState or None, default=None
         Seeds the shuffle (used only with ``shuffle``).
-    {common: verbose}
+    {common: verbose, is_fitted}
     timings : bool, default=False
         Draw a panel below the scores with the mean fit and score time (and
         one standard deviation) against training size. The times are
@@ -136,6 +138,7 @@ class LearningCurve(CurveVisualizer):
         shuffle=False,
         random_state=None,
         verbose=False,
+        is_fitted="auto",
         timings=False,
         fig=None,
         title=None,
@@ -153,6 +156,7 @@ class LearningCurve(CurveVisualizer):
         self.shuffle = shuffle
         self.random_state = random_state
         self.verbose = verbose
+        self.is_fitted = is_fitted
         self.timings = timings
         self.fig = fig
         self.title = title
