@@ -29,7 +29,7 @@ from vizkit.utils.validation import plain
 
 
 def validation_curve_jobs(
-    splits: list[tuple], param_name: str, param_range: np.ndarray
+    splits: list[tuple], param_name: str, param_range
 ) -> list[FoldJob]:
     """The fits of a validation curve: each value on each split, value-major.
 
@@ -224,13 +224,14 @@ class ValidationCurve(CurveVisualizer):
         """
         data, X, y, groups = self._fold_data(X, y, kwargs)
         splits = check_splits(self.cv, X, y, self.estimator, groups)
-        values = np.asarray(self.param_range)
+        # The values as given (not as an array's numpy scalars), as scikit-learn.
+        values = list(self.param_range)
         jobs = validation_curve_jobs(splits, self.param_name, values)
         scores = run_fold_jobs(
             self.estimator, data, jobs, n_jobs=self.n_jobs, verbose=self.verbose,
             pre_dispatch=self.pre_dispatch,
         )  # fmt: skip
-        self.param_range_ = values
+        self.param_range_ = np.asarray(self.param_range)
         self._store_scores(scores, len(values))
         return self
 
