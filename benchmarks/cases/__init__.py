@@ -16,6 +16,7 @@ from benchmarks.cases import (
     explained_variance,
     jointplot,
     kelbow,
+    learning_curve,
     manual_alphas,
     pca,
     pca20,
@@ -27,6 +28,7 @@ from benchmarks.cases import (
     residuals,
     rocauc,
     threshold,
+    validation_curve,
 )
 
 CASES: dict[str, ModuleType] = {
@@ -47,4 +49,6 @@ CASES: dict[str, ModuleType] = {
     "jointplot": jointplot,
     "explained_variance": explained_variance,
     "rank2d": rank2d,
+    "learning_curve": learning_curve,
+    "validation_curve": validation_curve,
 }
