@@ -31,7 +31,10 @@ DEPTHS = [1, 2, 4, 8]
 @pytest.mark.parametrize("n_jobs", [1, 2])
 @pytest.mark.parametrize(
     "options",
-    [{"cv": 4, "scoring": "roc_auc"}, {"cv": StratifiedKFold(3, shuffle=True, random_state=0)}],
+    [
+        {"cv": 4, "scoring": "roc_auc"},
+        {"cv": StratifiedKFold(3, shuffle=True, random_state=0)},
+    ],
 )
 def test_scores_equal_sklearn_validation_curve(data, options, n_jobs):
     X, y = data
@@ -137,9 +140,7 @@ def test_cv_larger_than_the_smallest_class(data):
 
 def test_unknown_scoring_name(data):
     with pytest.raises(VizkitValueError, match="scoring='f_1'.*'f1'"):
-        ValidationCurve(GaussianNB(), "var_smoothing", [1e-9], scoring="f_1").fit(
-            *data
-        )
+        ValidationCurve(GaussianNB(), "var_smoothing", [1e-9], scoring="f_1").fit(*data)
 
 
 def test_a_failing_fit_names_the_fold_and_the_value(data):

@@ -158,9 +158,7 @@ def fit_and_score(model, data: FoldData, job: FoldJob) -> FoldScore:
 
 
 def _where(model, data: FoldData, job: FoldJob) -> str:
-    settings = ", ".join(
-        f"{key}={plain(value)!r}" for key, value in job.params.items()
-    )
+    settings = ", ".join(f"{key}={plain(value)!r}" for key, value in job.params.items())
     size = f"{len(job.train)} training rows"
     return (
         f"{data.owner}: {type(model).__name__} failed in fold {job.fold + 1} of "
