@@ -207,6 +207,7 @@ DATA = {
     registry.TARGET.name: target_data,
     registry.REPEATED_FIT.name: transformer_data,  # (X, y), as the model takes them
     registry.CLUSTER.name: transformer_data,  # y is ignored by clusterers
+    registry.MODEL.name: transformer_data,
     registry.DATA.name: transformer_data,  # (X, y), without a model
 }
 

@@ -782,6 +782,82 @@ def test_radviz_quick_method():
     assert list(viz.features_) == list(X.columns)
 
 
+def test_feature_importances_random_forest():
+    from sklearn.ensemble import RandomForestClassifier
+
+    from vizkit.model_selection import FeatureImportances
+
+    # Load the classification data set (Yellowbrick's load_occupancy is downloaded)
+    X, y = _occupancy_frame()
+
+    model = RandomForestClassifier(n_estimators=10)
+    viz = FeatureImportances(model)
+    viz.fit(X, y)
+    viz.show()
+    assert sorted(viz.features_) == sorted(X.columns)
+    assert viz.feature_importances_[-1] == 100.0
+
+
+def _concrete_like():
+    """Yellowbrick's downloaded concrete data and its feature names.
+
+    Replaced by the bundled diabetes data (regression, named features).
+    """
+    dataset = load_diabetes()
+    X, y = dataset
+    return X, y, dataset.feature_names
+
+
+@pytest.mark.parametrize("topn", [None, 3])
+def test_feature_importances_lasso_labels(topn):
+    from sklearn.linear_model import Lasso
+
+    from vizkit.model_selection import FeatureImportances
+
+    # Load the regression dataset
+    X, y, features = _concrete_like()
+
+    # Title case the feature for better display and create the visualizer
+    labels = list(map(lambda s: s.title(), features))
+    viz = FeatureImportances(Lasso(), labels=labels, relative=False, topn=topn)
+
+    # Fit and show the feature importances
+    viz.fit(X, y)
+    viz.show()
+    assert set(viz.features_) <= set(labels)
+    assert len(viz.features_) == (topn or len(labels))
+
+
+@pytest.mark.parametrize("topn", [None, -3])
+def test_feature_importances_stacked_logistic_regression(topn):
+    from vizkit.model_selection import FeatureImportances
+
+    data = load_iris()
+    X, y = data.data, data.target
+
+    # Yellowbrick's multi_class="auto", solver="liblinear" is gone from
+    # scikit-learn 1.8 for multiclass targets: the default solver.
+    model = LogisticRegression(max_iter=1000)
+    viz = FeatureImportances(model, stack=True, relative=False, topn=topn)
+    viz.fit(X, y)
+    viz.show()
+    assert viz.feature_importances_.shape == (3, 4 if topn is None else -topn)
+    assert len(viz.bars_) == 3
+
+
+def test_feature_importances_quick_method():
+    from sklearn.ensemble import AdaBoostClassifier
+
+    from vizkit.model_selection import feature_importances
+
+    # Load dataset (Yellowbrick's load_occupancy is downloaded)
+    X, y = _occupancy_frame()
+
+    # Use the quick method and immediately show the figure
+    viz = feature_importances(AdaBoostClassifier(), X, y)
+    assert viz.feature_importances_std_ is not None  # AdaBoost's trees disagree
+
+
 # -- model selection: learning and validation curves ---------------------------------
 
 

@@ -17,8 +17,9 @@ and everything else follows from that line:
 
 The kind says how a visualizer is fed: score visualizers fit a model and
 score it on test data; transformers (feature visualizers) are fitted on X;
-target visualizers on y alone; cluster, repeated-fit (model selection), tree
-and training visualizers fit a model on ``(X, y)``; data visualizers are
+target visualizers on y alone; cluster, model (fitted once, e.g. feature
+importances; y optional for a prefit model), repeated-fit (model selection),
+tree and training visualizers fit a model on ``(X, y)``; data visualizers are
 fitted on ``(X, y)`` without a model (they compute their own, e.g. least
 squares for Cook's distance) and are not transformers.
 """
@@ -113,12 +114,13 @@ SCORE = Kind(
 TRANSFORMER = Kind("transformer", ("X", "y"), 1, _feed_transformer)
 TARGET = Kind("target", ("y_train", "y_test"), 1, _feed_target)
 CLUSTER = Kind("cluster", ("estimator", "X", "y"), 2, _feed_model)
+MODEL = Kind("model", ("estimator", "X", "y"), 2, _feed_model)
 REPEATED_FIT = Kind("repeated_fit", ("estimator", "X", "y"), 3, _feed_model)
 TREE = Kind("tree", ("estimator", "X", "y"), 3, _feed_model)
 TRAINING = Kind("training", ("estimator", "X", "y"), 3, _feed_model)
 DATA = Kind("data", ("X", "y"), 2, _feed_model)
 KINDS = (
-    SCORE, TRANSFORMER, TARGET, CLUSTER, REPEATED_FIT, TREE, TRAINING, DATA,
+    SCORE, TRANSFORMER, TARGET, CLUSTER, MODEL, REPEATED_FIT, TREE, TRAINING, DATA,
 )  # fmt: skip
 
 
