@@ -103,17 +103,17 @@ class CurveVisualizer(ModelVisualizer):
     }
 
     def _fold_data(self, X, y, fit_params: dict) -> tuple[FoldData, Any, Any, Any]:
-        """Check the data and scoring, fit the given model (see ``is_fitted``).
-
-        Returns the shared job data and the indexable X, y and groups.
-        """
+        """Check the data and scoring; the shared job data, indexable X, y, groups."""
         self._check_fit_data(X, y)
         scorer = check_scorer(self.estimator, self.scoring)
+        X, y, groups = indexable(X, y, self.groups)
+        return FoldData(X, y, scorer, fit_params, type(self).__name__), X, y, groups
+
+    def _fit_in_place(self, X, y, fit_params: dict) -> None:
+        """Fit the given model on all rows (see ``is_fitted``), after the checks."""
         self._fit_estimator(X, y, **fit_params)
         if hasattr(self.estimator, "classes_"):  # a classifier's, as its own
             self.classes_ = self.estimator.classes_
-        X, y, groups = indexable(X, y, self.groups)
-        return FoldData(X, y, scorer, fit_params, type(self).__name__), X, y, groups
 
     def _store_scores(self, scores: list[FoldScore], n_points: int) -> None:
         """The score and time tables, with their means and deviations."""

@@ -185,6 +185,7 @@ class LearningCurve(CurveVisualizer):
         sizes = absolute_train_sizes(self.train_sizes, len(splits[0][0]))
         if self.shuffle:
             splits = shuffled_splits(splits, self.random_state)
+        self._fit_in_place(X, y, kwargs)
         self.train_sizes_ = sizes
         self._store_scores(self._run(data, splits, sizes), len(sizes))
         return self

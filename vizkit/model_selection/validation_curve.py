@@ -227,6 +227,7 @@ class ValidationCurve(CurveVisualizer):
         # The values as given (not as an array's numpy scalars), as scikit-learn.
         values = list(self.param_range)
         jobs = validation_curve_jobs(splits, self.param_name, values)
+        self._fit_in_place(X, y, kwargs)
         scores = run_fold_jobs(
             self.estimator, data, jobs, n_jobs=self.n_jobs, verbose=self.verbose,
             pre_dispatch=self.pre_dispatch,
