@@ -178,3 +178,10 @@ class FailsOnSmallData(GaussianNB):
 def test_a_failing_fit_names_the_fold_and_keeps_its_type(data):
     with pytest.raises(ArithmeticError, match=r"fold 1 of 3 \(16 training rows\)"):
         LearningCurve(FailsOnSmallData(), cv=3).fit(*data)
+
+
+def test_a_class_of_one_member_cannot_be_cross_validated(data):
+    X, y = data
+    y = np.where(np.arange(len(y)) == 0, 2, y)
+    with pytest.raises(VizkitValueError, match="class 2 has only 1 member"):
+        LearningCurve(GaussianNB(), cv=3).fit(X, y)

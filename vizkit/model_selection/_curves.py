@@ -26,7 +26,7 @@ from vizkit.model_selection._cv import (
     score_table,
 )
 from vizkit.style import class_colors
-from vizkit.utils.validation import plain
+from vizkit.utils.validation import n_samples_of, plain
 
 #: The two curves, in drawing (and colour) order: (key, legend label).
 CURVES = (("train", "Training Score"), ("test", "Cross Validation Score"))
@@ -105,6 +105,12 @@ class CurveVisualizer(ModelVisualizer):
     def _fold_data(self, X, y, fit_params: dict) -> tuple[FoldData, Any, Any, Any]:
         """Check the data and scoring; the shared job data, indexable X, y, groups."""
         self._check_fit_data(X, y)
+        n_samples = n_samples_of(X, "X")
+        if n_samples < 2:
+            raise VizkitValueError(
+                f"X has {n_samples} sample; cross-validation needs at least 2 "
+                "(one to train on, one to test on): pass more samples."
+            )
         scorer = check_scorer(self.estimator, self.scoring)
         X, y, groups = indexable(X, y, self.groups)
         return FoldData(X, y, scorer, fit_params, type(self).__name__), X, y, groups

@@ -76,6 +76,12 @@ def _check_folds_fit_classes(splitter, y, name: str) -> None:
     smallest = int(counts.min())
     if splitter.n_splits > smallest:
         label = plain(labels[counts.argmin()])
+        if smallest < 2:  # no number of folds can hold it
+            raise VizkitValueError(
+                f"{name}: class {label!r} has only 1 member, so no stratified "
+                "folds can be made; every class needs at least 2 members for "
+                "cross-validation: gather more data for it, or drop it."
+            )
         raise VizkitValueError(
             f"{name} asks for {splitter.n_splits} stratified folds, but class "
             f"{label!r} has only {smallest} member(s), so some folds would not "
