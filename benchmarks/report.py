@@ -13,13 +13,13 @@ from benchmarks.timing import CaseResult, Timing
 LABELS: dict[str, str] = {
     "vizkit": "vizkit",
     "serial": "vizkit n_jobs=1",
+    "dask": "vizkit on Dask",
     "display": "sklearn Display",
     "floor": "floor",
     "yellowbrick": "Yellowbrick",
     "sklearn": "sklearn function",
-    "dask": "vizkit on Dask",
 }
-PEERS = ("serial", "display", "floor", "yellowbrick", "sklearn", "dask")
+PEERS = ("serial", "dask", "sklearn", "display", "floor", "yellowbrick")
 START = "<!-- results:start (written by benchmarks/run.py) -->"
 END = "<!-- results:end -->"
 PACKAGES = ("numpy", "scipy", "scikit-learn", "matplotlib", "vizkit", "yellowbrick")

@@ -68,9 +68,11 @@ STYLE = {"title": "A title", "size": (420, 300)}
 def make(name, estimator=None, **params):
     """A new visualizer, wrapping the example's model (or ``estimator``)."""
     declaration = DECLARED[name]
+    example = declaration.example()
+    params = {**example.params, **params}  # the arguments it requires first
     if not declaration.kind.wraps_model:
         return declaration.cls(**params)
-    model = estimator if estimator is not None else declaration.example().estimator()
+    model = estimator if estimator is not None else example.estimator()
     return declaration.cls(model, **params)
 
 
@@ -530,7 +532,9 @@ def test_no_warning_is_emitted_twice_for_one_call(name, tmp_path):
         data = (example.estimator(), *data)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        viz = declaration.quick(*data, show=False, **warning_params(name))
+        viz = declaration.quick(
+            *data, show=False, **example.params, **warning_params(name)
+        )
         quick_messages = vizkit_messages(caught)
         caught.clear()
         feed(name, viz, example.X, example.y)

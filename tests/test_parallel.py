@@ -18,7 +18,8 @@ from vizkit.figures import is_drawing
 
 def takes_n_jobs(declaration) -> bool:
     cls = declaration.cls
-    viz = cls(None) if declaration.kind.wraps_model else cls()
+    params = declaration.example().params
+    viz = cls(None, **params) if declaration.kind.wraps_model else cls(**params)
     return "n_jobs" in viz.get_params()
 
 
@@ -29,7 +30,7 @@ PARALLEL = sorted(
 
 def fitted_results(declaration, **params) -> dict:
     example = declaration.example()
-    viz = declaration.cls(example.estimator(), **params)
+    viz = declaration.cls(example.estimator(), **example.params, **params)
     if "random_state" in viz.get_params():  # None would draw new splits per call
         viz.set_params(random_state=0)
     declaration.kind.feed(viz, example.X, example.y)

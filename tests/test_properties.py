@@ -252,7 +252,7 @@ def run_quick(declaration, data: dict[str, Any], outpath: Path) -> None:
     """Feed ``data`` to the quick method, then show to ``outpath``."""
     example = declaration.example()
     args = [example.estimator()] if declaration.kind.wraps_model else []
-    viz = declaration.quick(*args, **data, show=False)
+    viz = declaration.quick(*args, **data, **example.params, show=False)
     viz.show(outpath=outpath, dpi=30)
     assert outpath.stat().st_size > 0
 

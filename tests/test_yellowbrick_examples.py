@@ -856,3 +856,161 @@ def test_feature_importances_quick_method():
     # Use the quick method and immediately show the figure
     viz = feature_importances(AdaBoostClassifier(), X, y)
     assert viz.feature_importances_std_ is not None  # AdaBoost's trees disagree
+
+
+# -- model selection: learning and validation curves ---------------------------------
+
+
+def _game_like():
+    """Yellowbrick's downloaded game data (categorical counts, 3 classes).
+
+    Replaced by the first 600 bundled digits: non-negative counts for
+    MultinomialNB, 10 classes, each with more than 12 members.
+    """
+    digits = load_digits()
+    return digits.data[:600], digits.target[:600]
+
+
+def test_learning_curve_classification_documented_example():
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.naive_bayes import MultinomialNB
+
+    from vizkit.model_selection import LearningCurve
+
+    # Load a classification dataset
+    X, y = _game_like()
+
+    # Create the learning curve visualizer
+    cv = StratifiedKFold(n_splits=12)
+    sizes = np.linspace(0.3, 1.0, 10)
+
+    # Instantiate the classification model and visualizer
+    model = MultinomialNB()
+    visualizer = LearningCurve(
+        model, cv=cv, scoring="f1_weighted", train_sizes=sizes, n_jobs=4
+    )
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.test_scores_.shape == (10, 12)
+
+
+def test_learning_curve_regression_documented_example():
+    from sklearn.linear_model import RidgeCV
+
+    from vizkit.model_selection import LearningCurve
+
+    # Load a regression dataset
+    X, y = load_diabetes()
+
+    # Instantiate the regression model and visualizer
+    sizes = np.linspace(0.3, 1.0, 10)
+    model = RidgeCV()
+    visualizer = LearningCurve(model, train_sizes=sizes, scoring="r2", cv=10)
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.test_scores_mean_[-1] > 0.3
+
+
+def test_learning_curve_clustering_documented_example():
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    from vizkit.model_selection import LearningCurve
+
+    # Generate synthetic dataset with 5 random clusters
+    X, y = make_blobs(n_samples=1000, centers=5, random_state=42)
+
+    # Instantiate the clustering model and visualizer
+    sizes = np.linspace(0.3, 1.0, 10)
+    model = KMeans(n_init=3, random_state=0)
+    visualizer = LearningCurve(
+        model, cv=10, scoring="adjusted_rand_score", train_sizes=sizes
+    )
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.train_sizes_[-1] == 900
+
+
+def test_learning_curve_quick_method():
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.model_selection import StratifiedKFold
+
+    from vizkit.model_selection import learning_curve
+
+    # Load a binary classification dataset (Yellowbrick: load_credit)
+    X, y = load_breast_cancer()
+
+    # Instantiate the classification model and visualizer
+    cv = StratifiedKFold(n_splits=4)
+    viz = learning_curve(
+        RandomForestClassifier(n_estimators=10, random_state=0), X, y, cv=cv,
+        scoring="accuracy",
+    )  # fmt: skip
+    assert viz.test_scores_.shape == (5, 4)
+
+
+def test_validation_curve_documented_example():
+    from sklearn.tree import DecisionTreeRegressor
+
+    from vizkit.model_selection import ValidationCurve
+
+    # Load a regression dataset (Yellowbrick: load_energy)
+    X, y = load_diabetes()
+
+    viz = ValidationCurve(
+        DecisionTreeRegressor(),
+        param_name="max_depth",
+        param_range=np.arange(1, 11),
+        cv=10,
+        scoring="r2",
+    )
+
+    # Fit and show the visualizer
+    viz.fit(X, y)
+    viz.show()
+    assert viz.test_scores_.shape == (10, 10)
+
+
+def test_validation_curve_svc_gamma_documented_example():
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.svm import SVC
+
+    from vizkit.model_selection import ValidationCurve
+
+    # Load a classification dataset
+    X, y = _game_like()
+
+    # Specify the cross-validation strategy
+    cv = StratifiedKFold(12)
+    param_range = np.logspace(-6, -1, 12)
+
+    oz = ValidationCurve(
+        SVC(),
+        param_name="gamma",
+        param_range=param_range,
+        logx=True,
+        cv=cv,
+        scoring="f1_weighted",
+        n_jobs=8,
+    )
+    oz.fit(X, y)
+    oz.show()
+    assert oz.ax_.get_xscale() == "log"
+
+
+def test_validation_curve_quick_method():
+    from sklearn.tree import DecisionTreeRegressor
+
+    from vizkit.model_selection import validation_curve
+
+    # Load a regression dataset (Yellowbrick: load_energy)
+    X, y = load_diabetes()
+
+    viz = validation_curve(
+        DecisionTreeRegressor(), X, y, param_name="max_depth",
+        param_range=np.arange(1, 11), cv=10, scoring="r2",
+    )  # fmt: skip
+    assert viz.param_range_.tolist() == list(range(1, 11))

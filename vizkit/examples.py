@@ -110,3 +110,10 @@ def joint() -> Example:
     """Two features of the classification data and its classes: a joint plot."""
     example = classification()
     return Example(example.X[:, :2], example.y)
+
+
+def validation() -> Example:
+    """The classification data, with a logistic regression and four values of C."""
+    example = classification()
+    params = {"param_name": "C", "param_range": (0.01, 0.1, 1.0, 10.0)}
+    return Example(example.X, example.y, example.estimator, params)

@@ -30,7 +30,7 @@ import inspect
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
@@ -134,6 +134,9 @@ class Example:
     X: Any
     y: Any
     estimator: Callable[[], Any] | None = None  # a fresh, unfitted model
+    #: Constructor arguments the visualizer requires (ValidationCurve's
+    #: param_name and param_range), given wherever the checks build one.
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

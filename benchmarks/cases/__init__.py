@@ -16,6 +16,7 @@ from benchmarks.cases import (
     explained_variance,
     jointplot,
     kelbow,
+    learning_curve,
     manual_alphas,
     pca,
     pca20,
@@ -28,6 +29,7 @@ from benchmarks.cases import (
     residuals,
     rocauc,
     threshold,
+    validation_curve,
 )
 
 CASES: dict[str, ModuleType] = {
@@ -49,4 +51,7 @@ CASES: dict[str, ModuleType] = {
     "explained_variance": explained_variance,
     "rank2d": rank2d,
     "permutation_importance": permutation_importance,
+
+    "learning_curve": learning_curve,
+    "validation_curve": validation_curve,
 }

@@ -76,6 +76,12 @@ def _check_folds_fit_classes(splitter, y, name: str) -> None:
     smallest = int(counts.min())
     if splitter.n_splits > smallest:
         label = plain(labels[counts.argmin()])
+        if smallest < 2:  # no number of folds can hold it
+            raise VizkitValueError(
+                f"{name}: class {label!r} has only 1 member, so no stratified "
+                "folds can be made; every class needs at least 2 members for "
+                "cross-validation: gather more data for it, or drop it."
+            )
         raise VizkitValueError(
             f"{name} asks for {splitter.n_splits} stratified folds, but class "
             f"{label!r} has only {smallest} member(s), so some folds would not "
@@ -158,7 +164,7 @@ def fit_and_score(model, data: FoldData, job: FoldJob) -> FoldScore:
 
 
 def _where(model, data: FoldData, job: FoldJob) -> str:
-    settings = ", ".join(f"{key}={value!r}" for key, value in job.params.items())
+    settings = ", ".join(f"{key}={plain(value)!r}" for key, value in job.params.items())
     size = f"{len(job.train)} training rows"
     return (
         f"{data.owner}: {type(model).__name__} failed in fold {job.fold + 1} of "
@@ -209,12 +215,14 @@ def run_fold_jobs(
     *,
     n_jobs: int | None,
     verbose: bool,
+    pre_dispatch: int | str = "2 * n_jobs",
 ) -> list[FoldScore]:
     """Every job's scores, in job order, through joblib (one progress bar)."""
     model = clone(model)  # a template: the user's model is never fitted here
     return run_jobs(
         fit_and_score, ((model, data, job) for job in jobs),
         total=len(jobs), n_jobs=n_jobs, verbose=verbose, desc=f"{data.owner} fits",
+        pre_dispatch=pre_dispatch,
     )  # fmt: skip
 
 
@@ -280,3 +288,79 @@ def absolute_train_sizes(
             )
         counts = sizes.astype(int)
     return np.unique(counts)
+
+
+# -- incremental learning curves (appended) ----------------------------------------
+
+
+def incremental_fit_and_score(
+    model, data: FoldData, job: FoldJob, train_sizes: np.ndarray, classes
+) -> list[FoldScore]:
+    """A learning curve on one split with ``partial_fit``, as scikit-learn's.
+
+    ``learning_curve(exploit_incremental_learning=True)``: one clone of the
+    model is fed the split's training rows slice by slice (up to each of
+    ``train_sizes``) and scored after each slice. ``classes`` (all the
+    labels, for a classifier; else None) goes to every ``partial_fit``.
+    Returns one :class:`FoldScore` per training size.
+    """
+    model = clone(model).set_params(**job.params)
+    extra = {} if classes is None else {"classes": classes}
+    scores, done = [], 0
+    for size in train_sizes:
+        step = FoldJob(job.train[:size], job.test, job.fold, job.n_folds, job.params)
+        new_rows, done = job.train[done:size], size
+        scores.append(_partial_fit_and_score(model, data, step, new_rows, extra))
+    return scores
+
+
+def _partial_fit_and_score(
+    model, data: FoldData, step: FoldJob, new_rows: np.ndarray, extra: dict
+) -> FoldScore:
+    """Feed ``new_rows`` to ``partial_fit``; score on the test and seen rows."""
+    X_new, y_new = _rows(data.X, new_rows), _rows(data.y, new_rows)
+    fit_params = {**extra, **_fold_params(data.fit_params, new_rows, data)}
+    try:
+        start = time.perf_counter()
+        if y_new is None:
+            model.partial_fit(X_new, **fit_params)
+        else:
+            model.partial_fit(X_new, y_new, **fit_params)
+        fit_time = time.perf_counter() - start
+        X_test, y_test = _rows(data.X, step.test), _rows(data.y, step.test)
+        test_score = _score(data.scorer, model, X_test, y_test)
+        score_time = time.perf_counter() - start - fit_time
+        X_seen, y_seen = _rows(data.X, step.train), _rows(data.y, step.train)
+        train_score = _score(data.scorer, model, X_seen, y_seen)
+    except VizkitError:
+        raise
+    except Exception as error:
+        prefix_message(error, _where(model, data, step))
+        raise
+    return FoldScore(test_score, train_score, fit_time, score_time)
+
+
+def run_incremental_jobs(
+    model,
+    data: FoldData,
+    jobs: Sequence[FoldJob],
+    train_sizes: np.ndarray,
+    classes,
+    *,
+    n_jobs: int | None,
+    verbose: bool,
+    pre_dispatch: int | str = "2 * n_jobs",
+) -> list[FoldScore]:
+    """:func:`incremental_fit_and_score` of every split, through joblib.
+
+    The scores come back size-major, as :func:`learning_curve_jobs` orders
+    them, so :func:`score_table` reshapes them to ``(n_sizes, n_folds)``.
+    """
+    model = clone(model)
+    by_split = run_jobs(
+        incremental_fit_and_score,
+        ((model, data, job, train_sizes, classes) for job in jobs),
+        total=len(jobs), n_jobs=n_jobs, verbose=verbose,
+        desc=f"{data.owner} splits", unit="split", pre_dispatch=pre_dispatch,
+    )  # fmt: skip
+    return [split[index] for index in range(len(train_sizes)) for split in by_split]
