@@ -209,12 +209,14 @@ def run_fold_jobs(
     *,
     n_jobs: int | None,
     verbose: bool,
+    pre_dispatch: int | str = "2 * n_jobs",
 ) -> list[FoldScore]:
     """Every job's scores, in job order, through joblib (one progress bar)."""
     model = clone(model)  # a template: the user's model is never fitted here
     return run_jobs(
         fit_and_score, ((model, data, job) for job in jobs),
         total=len(jobs), n_jobs=n_jobs, verbose=verbose, desc=f"{data.owner} fits",
+        pre_dispatch=pre_dispatch,
     )  # fmt: skip
 
 
@@ -280,3 +282,27 @@ def absolute_train_sizes(
             )
         counts = sizes.astype(int)
     return np.unique(counts)
+
+
+# -- parameter checks for ``_params`` declarations (appended) -----------------------
+
+
+def check_cv_param(value: Any, name: str, viz: Any) -> None:
+    """A ``_params`` check of ``cv``: None, folds >= 2, a splitter or splits."""
+    check_n_splits(value, name)
+    if isinstance(value, str | float | bool):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number "
+            "of folds, a cross-validation splitter, or an iterable of (train, "
+            "test) splits."
+        )
+
+
+def check_pre_dispatch_param(value: Any, name: str, viz: Any) -> None:
+    """A ``_params`` check of joblib's ``pre_dispatch``."""
+    count = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if not (isinstance(value, str) or (count and value > 0)):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass joblib's pre_dispatch: "
+            "'all', an expression such as '2*n_jobs', or a positive number of jobs."
+        )
