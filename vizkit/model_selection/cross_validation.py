@@ -223,6 +223,7 @@ class CVScores(ModelVisualizer):
         self.ax_.xaxis.set_major_locator(MultipleLocator(1))
         self.ax_.set_xlabel("Fold")
         self.ax_.set_ylabel("Score")
+        self.ax_.margins(y=0.2)  # room for the legend beyond the bars' ends
         self.ax_.legend(frameon=True, loc="best", edgecolor="k")
         return self.ax_
 
