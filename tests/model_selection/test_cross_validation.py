@@ -9,9 +9,9 @@ from numpy.testing import assert_allclose, assert_array_equal
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.datasets import make_classification, make_regression
 from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.metrics import balanced_accuracy_score
 from sklearn.model_selection import KFold, cross_val_score
 from sklearn.naive_bayes import GaussianNB
-from sklearn.utils.validation import check_is_fitted
 
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.model_selection import CVScores, cv_scores
@@ -60,8 +60,8 @@ def test_cv_scores_equal_cross_val_score_for_a_classifier(classification, n_jobs
     assert viz.cv_scores_mean_ == pytest.approx(expected.mean(), rel=1e-12)
     assert viz.cv_scores_std_ == pytest.approx(expected.std(), rel=1e-12)
     assert viz.fit_times_.shape == viz.score_times_.shape == (4,)
-    with pytest.raises(AttributeError):
-        check_is_fitted(model)  # only clones were fitted
+    reference = LogisticRegression(max_iter=500).fit(X, y)
+    assert_allclose(model.coef_, reference.coef_)  # then fitted on all of X
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
@@ -99,13 +99,15 @@ def test_polars_input_gives_the_same_scores(classification):
     assert_allclose(viz.cv_scores_, cross_val_score(GaussianNB(), X, y, cv=3))
 
 
-def test_score_is_the_mean_cross_validated_score_on_the_data_given(classification):
+def test_score_is_the_fitted_models_scoring_and_a_prefit_model_is_kept(
+    classification,
+):
     X, y = classification
-    viz = CVScores(GaussianNB(), cv=3).fit(X[:120], y[:120])
-    fitted = viz.cv_scores_.copy()
-    expected = cross_val_score(GaussianNB(), X[120:], y[120:], cv=3).mean()
-    assert viz.score(X[120:], y[120:]) == pytest.approx(expected, rel=1e-12)
-    assert_array_equal(viz.cv_scores_, fitted)  # score leaves fit's results
+    model = GaussianNB().fit(X[120:], y[120:])
+    viz = CVScores(model, cv=3, scoring="balanced_accuracy").fit(X[:120], y[:120])
+    assert_allclose(model.theta_, GaussianNB().fit(X[120:], y[120:]).theta_)
+    expected = balanced_accuracy_score(y[:120], model.predict(X[:120]))
+    assert viz.score(X[:120], y[:120]) == pytest.approx(expected, rel=1e-12)
 
 
 def test_score_before_fit_raises_not_fitted(classification):

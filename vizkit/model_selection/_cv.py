@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import numbers
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -301,7 +302,12 @@ def check_cv_param(value: Any, name: str, viz: Any) -> None:
 def check_pre_dispatch_param(value: Any, name: str, viz: Any) -> None:
     """A ``_params`` check of joblib's ``pre_dispatch``."""
     count = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    if not (isinstance(value, str) or (count and value > 0)):
+    # joblib evaluates the string with n_jobs replaced by a number.
+    arithmetic = re.compile(r"[\d\s*+\-/().]+")
+    expression = isinstance(value, str) and (
+        value == "all" or arithmetic.fullmatch(value.replace("n_jobs", "1")) is not None
+    )
+    if not (expression or (count and value > 0)):
         raise VizkitValueError(
             f"{name}={plain(value)!r} is not valid; pass joblib's pre_dispatch: "
             "'all', an expression such as '2*n_jobs', or a positive number of jobs."

@@ -15,7 +15,7 @@ from sklearn.utils import indexable
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
-from vizkit.exceptions import NotFitted
+from vizkit.exceptions import NotFitted, VizkitError, prefix_message
 from vizkit.model_selection._cv import (
     FoldData,
     FoldJob,
@@ -68,6 +68,23 @@ def cross_validated_scores(
     )
 
 
+def score_fitted_model(viz: ModelVisualizer, X, y, scoring) -> float:
+    """``scoring`` of the visualizer's fitted model on ``(X, y)``.
+
+    The model's errors keep their type; their message names the visualizer.
+    """
+    viz._check_estimator_fitted("score")
+    scorer = check_scorer(viz.estimator, scoring)
+    try:
+        return float(scorer(viz.estimator, X, y))
+    except VizkitError:
+        raise
+    except Exception as error:
+        model = type(viz.estimator).__name__
+        prefix_message(error, f"{type(viz).__name__}: scoring {model} failed")
+        raise
+
+
 # -- the visualizer -------------------------------------------------------------------
 
 
@@ -77,8 +94,10 @@ class CVScores(ModelVisualizer):
 
     Each fold's bar is the score of a clone of the model fitted on the other
     folds, as ``sklearn.model_selection.cross_val_score`` computes it; the
-    dashed line is their mean. The given model is never fitted (as in
-    Yellowbrick and scikit-learn).
+    dashed line is their mean. Like every vizkit model visualizer, ``fit``
+    then fits the given model on all of ``X`` unless it is already fitted
+    (see ``is_fitted``), so ``score`` and ``predict`` work; pass a fitted
+    model to save that fit.
 
     Parameters
     ----------
@@ -95,7 +114,7 @@ class CVScores(ModelVisualizer):
     color : color, default=None
         The colour of the bars and of the mean line; None is the first
         colour of the current colour cycle.
-    {common: n_jobs, verbose, fig, title, size}
+    {common: is_fitted, n_jobs, verbose, fig, title, size}
 
     Attributes
     ----------
@@ -136,6 +155,7 @@ class CVScores(ModelVisualizer):
         cv=None,
         scoring=None,
         color=None,
+        is_fitted="auto",
         n_jobs=None,
         verbose=False,
         fig=None,
@@ -147,6 +167,7 @@ class CVScores(ModelVisualizer):
         self.cv = cv
         self.scoring = scoring
         self.color = color
+        self.is_fitted = is_fitted
         self.n_jobs = n_jobs
         self.verbose = verbose
         self.fig = fig
@@ -154,7 +175,7 @@ class CVScores(ModelVisualizer):
         self.size = size
 
     def fit(self, X, y=None, **kwargs):
-        """Fit and score a clone of the model on every fold.
+        """Fit and score a clone of the model on every fold, then fit the model.
 
         Parameters
         ----------
@@ -178,6 +199,7 @@ class CVScores(ModelVisualizer):
         self.cv_scores_std_ = float(np.std(self.cv_scores_))
         self.fit_times_ = score_table(scores, shape, "fit_time")
         self.score_times_ = score_table(scores, shape, "score_time")
+        self._fit_estimator(X, y, **kwargs)
         return self
 
     def _cross_validate(self, X, y, fit_params: dict) -> list[FoldScore]:
@@ -188,11 +210,7 @@ class CVScores(ModelVisualizer):
         )  # fmt: skip
 
     def score(self, X, y=None):
-        """The mean cross-validated score of the model on ``(X, y)``.
-
-        The same folds and scoring as ``fit``, on the data given (so a
-        Pipeline or a grid search can score this visualizer); the fitted
-        attributes are left as ``fit`` computed them.
+        """The fitted model's ``scoring`` on ``(X, y)`` (e.g. held-out data).
 
         Returns
         -------
@@ -200,8 +218,7 @@ class CVScores(ModelVisualizer):
         """
         if "cv_scores_" not in self.__dict__:
             raise NotFitted.from_estimator(self, "score")
-        scores = self._cross_validate(X, y, {})
-        return float(np.mean([score.test_score for score in scores]))
+        return score_fitted_model(self, X, y, self.scoring)
 
     # -- drawing ---------------------------------------------------------------------
 

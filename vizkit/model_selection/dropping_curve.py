@@ -30,7 +30,7 @@ from vizkit.model_selection._cv import (
     run_fold_jobs,
     score_table,
 )
-from vizkit.model_selection.cross_validation import cross_validated_scores
+from vizkit.model_selection.cross_validation import score_fitted_model
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import class_colors
 from vizkit.utils.docs import common_params
@@ -133,8 +133,9 @@ class DroppingCurve(ModelVisualizer):
     random score per feature (drawn from ``random_state``, as Yellowbrick
     draws them): each size keeps the best-scored features, so a larger
     subset contains the smaller ones. Lines are the mean over the folds,
-    bands one standard deviation. The given model is never fitted (as in
-    Yellowbrick).
+    bands one standard deviation. Like every vizkit model visualizer, ``fit``
+    then fits the given model on all of ``X`` unless it is already fitted
+    (see ``is_fitted``).
 
     Parameters
     ----------
@@ -162,7 +163,7 @@ class DroppingCurve(ModelVisualizer):
         Seeds the random feature subsets: an int gives Yellowbrick's subsets
         for that seed, and the same ones on every call. None draws new ones
         for every ``fit`` (one draw for all sizes and folds).
-    {common: verbose, fig, title, size}
+    {common: is_fitted, verbose, fig, title, size}
 
     Attributes
     ----------
@@ -211,6 +212,7 @@ class DroppingCurve(ModelVisualizer):
         n_jobs=None,
         pre_dispatch="all",
         random_state=None,
+        is_fitted="auto",
         verbose=False,
         fig=None,
         title=None,
@@ -226,6 +228,7 @@ class DroppingCurve(ModelVisualizer):
         self.n_jobs = n_jobs
         self.pre_dispatch = pre_dispatch
         self.random_state = random_state
+        self.is_fitted = is_fitted
         self.verbose = verbose
         self.fig = fig
         self.title = title
@@ -249,27 +252,31 @@ class DroppingCurve(ModelVisualizer):
         self
         """
         self._check_fit_data(X, y)
-        X = np.asarray(X) if isinstance(X, list) else X  # lists have no columns
-        X, y, groups = indexable(X, y, self.groups)
+        rows = np.asarray(X) if isinstance(X, list) else X  # lists have no columns
+        rows, y_rows, groups = indexable(rows, y, self.groups)
         n_features = self._n_features()
         counts = feature_counts(self.feature_sizes, n_features)
         scores = random_feature_scores(n_features, self.random_state)
         subsets = feature_subsets(scores, counts)
-        splits = check_splits(self.cv, X, y, self.estimator, groups)
+        splits = check_splits(self.cv, rows, y_rows, self.estimator, groups)
         scorer = check_scorer(self.estimator, self.scoring)
-        data = FoldData(X, y, scorer, kwargs, type(self).__name__)
+        data = FoldData(rows, y_rows, scorer, kwargs, type(self).__name__)
         results = run_fold_jobs(
             self.estimator, data, dropping_jobs(splits, subsets),
             n_jobs=self.n_jobs, verbose=self.verbose, pre_dispatch=self.pre_dispatch,
         )  # fmt: skip
         self.feature_sizes_, self.feature_subsets_ = counts, subsets
-        shape = (len(counts), len(splits))
+        self._store_scores(results, (len(counts), len(splits)))
+        self._fit_estimator(X, y, **kwargs)
+        return self
+
+    def _store_scores(self, results: list, shape: tuple[int, int]) -> None:
+        """The (n_sizes, n_folds) score tables, their means and deviations."""
         for prefix, field in (("train", "train_score"), ("valid", "test_score")):
             table = score_table(results, shape, field)
             setattr(self, f"{prefix}_scores_", table)
             setattr(self, f"{prefix}_scores_mean_", table.mean(axis=1))
             setattr(self, f"{prefix}_scores_std_", table.std(axis=1))
-        return self
 
     def _n_features(self) -> int:
         n_features = self.__dict__.get("n_features_in_")
@@ -281,11 +288,7 @@ class DroppingCurve(ModelVisualizer):
         return int(n_features)
 
     def score(self, X, y=None):
-        """The mean cross-validated score of the model on ``(X, y)``, all features.
-
-        The same folds, groups and scoring as ``fit``, on the data given (so
-        a Pipeline or a grid search can score this visualizer); the fitted
-        attributes are left as ``fit`` computed them.
+        """The fitted model's ``scoring`` on ``(X, y)``, with all the features.
 
         Returns
         -------
@@ -293,11 +296,7 @@ class DroppingCurve(ModelVisualizer):
         """
         if "valid_scores_" not in self.__dict__:
             raise NotFitted.from_estimator(self, "score")
-        scores = cross_validated_scores(
-            self.estimator, X, y, cv=self.cv, scoring=self.scoring,
-            groups=self.groups, owner=type(self).__name__, n_jobs=self.n_jobs,
-        )  # fmt: skip
-        return float(np.mean([score.test_score for score in scores]))
+        return score_fitted_model(self, X, y, self.scoring)
 
     # -- drawing ---------------------------------------------------------------------
 
