@@ -10,6 +10,7 @@ a new visualizer is checked as soon as it is registered.
 from __future__ import annotations
 
 import pytest
+from sklearn.base import is_classifier
 from sklearn.utils import get_tags
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
@@ -94,6 +95,16 @@ FITS_UP_TO_K_CLUSTERS = {
 }
 
 
+#: Visualizers that cross-validate with an integer number of folds (None is 5).
+CROSS_VALIDATES_IN_FOLDS = {
+    check: (
+        "the check fits 10 rows or fewer, too few for each class in every one of "
+        "the 5 stratified folds (scikit-learn's default cv), which is refused"
+    )
+    for check in ("check_fit2d_1sample", "check_fit2d_1feature")
+}
+
+
 def expected_failed_checks(viz) -> dict[str, str]:
     """{check name: why vizkit differs} for one visualizer."""
     declaration = registry.declaration_of(type(viz))
@@ -102,6 +113,9 @@ def expected_failed_checks(viz) -> dict[str, str]:
         if "k" in viz.get_params():
             rules.update(FITS_UP_TO_K_CLUSTERS)
             rules.pop("check_estimators_overwrite_params")
+        cv = viz.get_params().get("cv", "none")
+        if (cv is None or isinstance(cv, int)) and is_classifier(viz.estimator):
+            rules.update(CROSS_VALIDATES_IN_FOLDS)
         return rules
     if declaration.kind is TARGET:
         return dict(READS_Y_ONLY)

@@ -75,8 +75,14 @@ def _check_folds_fit_classes(splitter, y, name: str) -> None:
         return
     labels, counts = np.unique(np.asarray(y), return_counts=True)
     smallest = int(counts.min())
+    label = plain(labels[counts.argmin()])
+    if smallest < 2:
+        raise VizkitValueError(
+            f"{name} asks for stratified folds, but class {label!r} has a single "
+            "member, which cannot be in both the training and the test rows; "
+            "gather more data for that class, or drop it."
+        )
     if splitter.n_splits > smallest:
-        label = plain(labels[counts.argmin()])
         raise VizkitValueError(
             f"{name} asks for {splitter.n_splits} stratified folds, but class "
             f"{label!r} has only {smallest} member(s), so some folds would not "

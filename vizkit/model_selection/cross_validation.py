@@ -68,6 +68,20 @@ def cross_validated_scores(
     )
 
 
+def fit_model(viz: ModelVisualizer, X, y, fit_params: dict) -> None:
+    """Fit the given model on all of ``X`` unless fitted (DESIGN 2: ``is_fitted``).
+
+    A classifier's ``classes_`` is copied to the visualizer, as scikit-learn
+    expects of a classifier's fit.
+    """
+    viz._fit_estimator(X, y, **fit_params)
+    classes = getattr(viz.estimator, "classes_", None)
+    if classes is not None:
+        viz.classes_ = classes
+    else:
+        viz.__dict__.pop("classes_", None)
+
+
 def score_fitted_model(viz: ModelVisualizer, X, y, scoring) -> float:
     """``scoring`` of the visualizer's fitted model on ``(X, y)``.
 
@@ -126,6 +140,8 @@ class CVScores(ModelVisualizer):
         Their (population) standard deviation.
     fit_times_, score_times_ : ndarray of shape (n_splits,)
         Seconds to fit each fold's clone and to score its test rows.
+    classes_ : ndarray
+        The fitted classifier's classes (classifiers only).
     bars_ : matplotlib BarContainer
         The drawn bars, one per fold.
     mean_line_ : matplotlib Line2D
@@ -199,7 +215,7 @@ class CVScores(ModelVisualizer):
         self.cv_scores_std_ = float(np.std(self.cv_scores_))
         self.fit_times_ = score_table(scores, shape, "fit_time")
         self.score_times_ = score_table(scores, shape, "score_time")
-        self._fit_estimator(X, y, **kwargs)
+        fit_model(self, X, y, kwargs)
         return self
 
     def _cross_validate(self, X, y, fit_params: dict) -> list[FoldScore]:

@@ -30,7 +30,7 @@ from vizkit.model_selection._cv import (
     run_fold_jobs,
     score_table,
 )
-from vizkit.model_selection.cross_validation import score_fitted_model
+from vizkit.model_selection.cross_validation import fit_model, score_fitted_model
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import class_colors
 from vizkit.utils.docs import common_params
@@ -176,6 +176,8 @@ class DroppingCurve(ModelVisualizer):
     train_scores_mean_, train_scores_std_ : ndarray of shape (n_unique_sizes,)
         Their mean and (population) standard deviation across the splits
         (likewise ``valid_scores_mean_`` and ``valid_scores_std_``).
+    classes_ : ndarray
+        The fitted classifier's classes (classifiers only).
     lines_, bands_ : dict of matplotlib artists
         The drawn mean lines and bands, under "train_scores" and "valid_scores".
 
@@ -267,7 +269,7 @@ class DroppingCurve(ModelVisualizer):
         )  # fmt: skip
         self.feature_sizes_, self.feature_subsets_ = counts, subsets
         self._store_scores(results, (len(counts), len(splits)))
-        self._fit_estimator(X, y, **kwargs)
+        fit_model(self, X, y, kwargs)
         return self
 
     def _store_scores(self, results: list, shape: tuple[int, int]) -> None:
@@ -313,7 +315,10 @@ class DroppingCurve(ModelVisualizer):
             (self.lines_[key],) = self.ax_.plot(
                 x, mean, "o-", color=color, label=label, zorder=CURVE_ZORDER
             )
-        self.ax_.set_xscale("log" if self.logx else "linear")
+        if self.logx:
+            _log_axis_at(self.ax_, x)
+        else:
+            self.ax_.set_xscale("linear")  # a redraw on an Axes made logarithmic
 
     def finalize(self):
         """Title, axis labels and legend."""
@@ -322,6 +327,16 @@ class DroppingCurve(ModelVisualizer):
         self.ax_.set_ylabel("score")
         self.ax_.legend(frameon=True, loc="best")
         return self.ax_
+
+
+def _log_axis_at(ax, ticks: np.ndarray) -> None:
+    """A log x axis labelled with plain numbers at ``ticks`` (no minor labels)."""
+    from matplotlib.ticker import FixedLocator, NullLocator, ScalarFormatter
+
+    ax.set_xscale("log")
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.xaxis.set_major_formatter(ScalarFormatter())
+    ax.xaxis.set_minor_locator(NullLocator())
 
 
 dropping_curve = declare(
