@@ -13,11 +13,12 @@ from benchmarks.timing import CaseResult, Timing
 LABELS: dict[str, str] = {
     "vizkit": "vizkit",
     "serial": "vizkit n_jobs=1",
+    "dask": "vizkit dask",
     "display": "sklearn Display",
     "floor": "floor",
     "yellowbrick": "Yellowbrick",
 }
-PEERS = ("serial", "display", "floor", "yellowbrick")
+PEERS = ("serial", "dask", "display", "floor", "yellowbrick")
 START = "<!-- results:start (written by benchmarks/run.py) -->"
 END = "<!-- results:end -->"
 PACKAGES = ("numpy", "scipy", "scikit-learn", "matplotlib", "vizkit", "yellowbrick")

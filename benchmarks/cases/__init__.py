@@ -13,6 +13,7 @@ from benchmarks.cases import (
     class_balance,
     confusion_matrix,
     cooks_distance,
+    cv_scores,
     explained_variance,
     jointplot,
     kelbow,
@@ -47,4 +48,5 @@ CASES: dict[str, ModuleType] = {
     "jointplot": jointplot,
     "explained_variance": explained_variance,
     "rank2d": rank2d,
+    "cv_scores": cv_scores,
 }
