@@ -95,12 +95,13 @@ FITS_UP_TO_K_CLUSTERS = {
 }
 
 
-#: Visualizers that cross-validate with scikit-learn's default cv=None (5 folds).
-FIVE_STRATIFIED_FOLDS = {
-    "check_fit2d_1feature": (
-        "cv=None is 5 stratified folds, but the check's 10 rows hold fewer of "
-        "each class; vizkit refuses that cv by name (scikit-learn only warns)"
-    ),
+#: Visualizers that cross-validate with an integer number of folds (None is 5).
+CROSS_VALIDATES_IN_FOLDS = {
+    check: (
+        "the check fits 10 rows or fewer, too few for each class in every one of "
+        "the 5 stratified folds (scikit-learn's default cv), which is refused"
+    )
+    for check in ("check_fit2d_1sample", "check_fit2d_1feature")
 }
 #: Learning curves: the smallest training size is 10% of a training fold.
 TINY_TRAINING_PREFIX = {
@@ -130,10 +131,10 @@ def expected_failed_checks(viz) -> dict[str, str]:
         if "k" in viz.get_params():
             rules.update(FITS_UP_TO_K_CLUSTERS)
             rules.pop("check_estimators_overwrite_params")
-        params = viz.get_params()
-        if "cv" in params and params["cv"] is None and is_classifier(viz.estimator):
-            rules.update(FIVE_STRATIFIED_FOLDS)
-        if "train_sizes" in params and is_classifier(viz.estimator):
+        cv = viz.get_params().get("cv", "none")
+        if (cv is None or isinstance(cv, int)) and is_classifier(viz.estimator):
+            rules.update(CROSS_VALIDATES_IN_FOLDS)
+        if "train_sizes" in viz.get_params() and is_classifier(viz.estimator):
             rules.update(TINY_TRAINING_PREFIX)
         return rules
     if declaration.kind is TARGET:

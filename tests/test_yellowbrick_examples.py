@@ -1014,3 +1014,79 @@ def test_validation_curve_quick_method():
         param_range=np.arange(1, 11), cv=10, scoring="r2",
     )  # fmt: skip
     assert viz.param_range_.tolist() == list(range(1, 11))
+
+def test_cv_scores_classification_documented_example():
+    import matplotlib.pyplot as plt
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.naive_bayes import MultinomialNB
+
+    from vizkit.model_selection import CVScores
+
+    # Load the classification data set
+    X, y = _occupancy_frame()
+
+    # Create a new figure and axes
+    _, ax = plt.subplots()
+
+    # Create a cross-validation strategy
+    cv = StratifiedKFold(12)
+
+    # Create the cv score visualizer
+    visualizer = CVScores(MultinomialNB(), ax=ax, cv=cv, scoring="f1_weighted")
+
+    visualizer.fit(X, y)
+    with pytest.warns(VizkitDeprecationWarning, match="poof"):
+        visualizer.poof()
+    assert len(visualizer.cv_scores_) == 12
+    assert visualizer.ax_ is ax and len(visualizer.bars_) == 12
+
+
+def test_cv_scores_regression_documented_example():
+    import matplotlib.pyplot as plt
+    from sklearn.model_selection import KFold
+
+    from vizkit.model_selection import CVScores
+
+    # Load the regression data set (Yellowbrick's energy data: diabetes here)
+    X, y = load_diabetes()
+
+    # Create a new figure and axes
+    _, ax = plt.subplots()
+
+    cv = KFold(12)
+
+    visualizer = CVScores(Ridge(), ax=ax, cv=cv, scoring="r2")
+
+    visualizer.fit(X, y)
+    visualizer.show()
+    assert visualizer.cv_scores_.shape == (12,)
+
+
+def test_dropping_curve_documented_example():
+    from sklearn.svm import SVC
+
+    from vizkit.model_selection import DroppingCurve
+
+    # Load dataset
+    X, y = load_digits(return_X_y=True)
+
+    # Initialize visualizer with estimator
+    visualizer = DroppingCurve(SVC())
+
+    # Fit the data to the visualizer
+    visualizer.fit(X, y)
+    # Finalize and render the figure
+    visualizer.show()
+    assert list(visualizer.feature_sizes_) == [7, 21, 36, 50, 64]
+
+
+def test_dropping_curve_quick_method():
+    from sklearn.svm import SVC
+
+    from vizkit.model_selection import dropping_curve
+
+    # Load dataset
+    X, y = load_digits(return_X_y=True)
+
+    viz = dropping_curve(SVC(), X, y)
+    assert viz.valid_scores_.shape == (5, 5)

@@ -13,6 +13,7 @@ from benchmarks.cases import (
     class_balance,
     confusion_matrix,
     cooks_distance,
+    cv_scores,
     explained_variance,
     jointplot,
     kelbow,
@@ -54,4 +55,6 @@ CASES: dict[str, ModuleType] = {
 
     "learning_curve": learning_curve,
     "validation_curve": validation_curve,
+
+    "cv_scores": cv_scores,
 }

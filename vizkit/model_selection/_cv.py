@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import numbers
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,14 +75,14 @@ def _check_folds_fit_classes(splitter, y, name: str) -> None:
         return
     labels, counts = np.unique(np.asarray(y), return_counts=True)
     smallest = int(counts.min())
+    label = plain(labels[counts.argmin()])
+    if smallest < 2:
+        raise VizkitValueError(
+            f"{name} asks for stratified folds, but class {label!r} has a single "
+            "member, which cannot be in both the training and the test rows; "
+            "gather more data for that class, or drop it."
+        )
     if splitter.n_splits > smallest:
-        label = plain(labels[counts.argmin()])
-        if smallest < 2:  # no number of folds can hold it
-            raise VizkitValueError(
-                f"{name}: class {label!r} has only 1 member, so no stratified "
-                "folds can be made; every class needs at least 2 members for "
-                "cross-validation: gather more data for it, or drop it."
-            )
         raise VizkitValueError(
             f"{name} asks for {splitter.n_splits} stratified folds, but class "
             f"{label!r} has only {smallest} member(s), so some folds would not "
@@ -364,3 +365,32 @@ def run_incremental_jobs(
         desc=f"{data.owner} splits", unit="split", pre_dispatch=pre_dispatch,
     )  # fmt: skip
     return [split[index] for index in range(len(train_sizes)) for split in by_split]
+
+
+# -- parameter checks for ``_params`` declarations (appended) -----------------------
+
+
+def check_cv_param(value: Any, name: str, viz: Any) -> None:
+    """A ``_params`` check of ``cv``: None, folds >= 2, a splitter or splits."""
+    check_n_splits(value, name)
+    if isinstance(value, str | float | bool):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number "
+            "of folds, a cross-validation splitter, or an iterable of (train, "
+            "test) splits."
+        )
+
+
+def check_pre_dispatch_param(value: Any, name: str, viz: Any) -> None:
+    """A ``_params`` check of joblib's ``pre_dispatch``."""
+    count = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    # joblib evaluates the string with n_jobs replaced by a number.
+    arithmetic = re.compile(r"[\d\s*+\-/().]+")
+    expression = isinstance(value, str) and (
+        value == "all" or arithmetic.fullmatch(value.replace("n_jobs", "1")) is not None
+    )
+    if not (expression or (count and value > 0)):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass joblib's pre_dispatch: "
+            "'all', an expression such as '2*n_jobs', or a positive number of jobs."
+        )
