@@ -1,0 +1,568 @@
+"""Recursive feature elimination, cross-validated: the score by number of features.
+
+Recursive feature elimination fits a model, drops its weakest features (the
+smallest ``coef_`` or ``feature_importances_``), and repeats on what is left.
+:class:`RFECV` runs one such elimination on the training rows of each
+cross-validation fold, scoring the fold's test rows at every number of
+features, exactly as scikit-learn's ``RFECV`` does (so its ``cv_results_``
+are equal), then draws the mean score by number of features, one standard
+deviation across folds each side, and the best number marked.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+from sklearn.base import clone, is_classifier
+from sklearn.feature_selection import RFE
+from sklearn.utils import _safe_indexing, indexable
+
+from vizkit import examples
+from vizkit import params as P
+from vizkit.base import ModelVisualizer
+from vizkit.draw import CURVE_ZORDER
+from vizkit.exceptions import (
+    ModelError,
+    NotFitted,
+    VizkitError,
+    VizkitValueError,
+    prefix_message,
+)
+from vizkit.model_selection._cv import (
+    FoldData,
+    FoldJob,
+    check_n_splits,
+    check_scorer,
+    check_splits,
+    fold_rows,
+    naming_the_fold,
+    scorer_value,
+)
+from vizkit.registry import REPEATED_FIT, declare
+from vizkit.style import LINE_COLOR
+from vizkit.utils.docs import common_params
+from vizkit.utils.parallel import run_jobs
+from vizkit.utils.validation import plain
+
+OWNER = "RFECV"
+IMPORTANCE_HELP = (
+    "pass importance_getter= (an attribute path such as 'named_steps.clf.coef_', "
+    "or a callable model -> importances), or rank the features by permutation "
+    "with vizkit.model_selection.PermutationImportance"
+)
+
+
+# -- computations (arrays in, arrays out) -------------------------------------------
+
+
+def step_size(step: float, n_features: int) -> int:
+    """Features dropped per round: ``step`` itself, or a fraction of ``n_features``.
+
+    A fraction in (0, 1) of the features, rounded down, at least one
+    (scikit-learn's rule).
+    """
+    if 0.0 < step < 1.0:
+        return int(max(1, step * n_features))
+    return int(step)
+
+
+def feature_counts(n_features: int, step: int, n_keep: int) -> np.ndarray:
+    """The numbers of features one elimination scores, from all down to ``n_keep``.
+
+    Each round drops ``step`` features, the last one fewer if that would go
+    below ``n_keep``.
+    """
+    counts = [n_features]
+    while counts[-1] > n_keep:
+        counts.append(max(counts[-1] - step, n_keep))
+    return np.array(counts)
+
+
+def feature_importances(model, importance_getter, n_features: int) -> np.ndarray:
+    """The fitted ``model``'s weight of each feature, squared as in scikit-learn.
+
+    ``"auto"`` reads ``coef_``, else ``feature_importances_``; a string is an
+    attribute path, a callable is called with the model. A 2-D ``coef_``
+    (one row per class) gives the sum of its squares over the classes.
+    """
+    try:
+        raw = _raw_importances(model, importance_getter)
+    except AttributeError:
+        raise ModelError(_no_importances(model, importance_getter)) from None
+    raw = raw.toarray() if hasattr(raw, "toarray") else np.asarray(raw)
+    squared = np.square(raw) if raw.ndim == 1 else np.square(raw).sum(axis=0)
+    if squared.shape != (n_features,):
+        raise VizkitValueError(
+            f"importance_getter gave importances of shape {raw.shape} for a model "
+            f"fitted on {n_features} features; pass a getter that returns one "
+            "weight per feature (or one row per class)."
+        )
+    return squared
+
+
+def _raw_importances(model, importance_getter) -> Any:
+    if callable(importance_getter):
+        return importance_getter(model)
+    if importance_getter != "auto":
+        return attrgetter(importance_getter)(model)
+    if hasattr(model, "coef_"):
+        return model.coef_
+    return model.feature_importances_
+
+
+def _no_importances(model, importance_getter) -> str:
+    name = type(model).__name__
+    if importance_getter == "auto":
+        what = f"{name} has neither coef_ nor feature_importances_ after fit"
+    else:
+        what = f"{name} has no attribute {importance_getter!r} after fit"
+    return f"RFECV ranks features by the model's weights, but {what}; {IMPORTANCE_HELP}."
+
+
+def weakest_dropped(
+    features: np.ndarray, importances: np.ndarray, n_drop: int
+) -> np.ndarray:
+    """``features`` without the ``n_drop`` of least importance, order kept.
+
+    Ties go to the feature that comes first (a stable sort, as scikit-learn).
+    """
+    keep = np.ones(len(features), dtype=bool)
+    keep[np.argsort(importances, kind="stable")[:n_drop]] = False
+    return features[keep]
+
+
+@dataclass(frozen=True)
+class Elimination:
+    """How one elimination runs: features dropped per round, and where it stops."""
+
+    step: int
+    n_keep: int
+    importance_getter: Any
+
+
+def eliminate_fold(
+    model, data: FoldData, job: FoldJob, plan: Elimination
+) -> np.ndarray:
+    """One fold's elimination: the test score at each number of features.
+
+    Clones of ``model`` are fitted on the fold's training rows, on fewer and
+    fewer features; each is scored on the test rows before its weakest
+    features are dropped. Scores come from the largest number of features
+    down. A module-level function, so process-based joblib backends can
+    pickle it; an error names the fold.
+    """
+    X_train, y_train, X_test, y_test, fit_params = fold_rows(data, job)
+    features = np.arange(_n_columns(X_train))
+    scores = []
+    with naming_the_fold(model, data, job):
+        while True:
+            fitted = clone(model).fit(_columns(X_train, features), y_train, **fit_params)
+            test_rows = _columns(X_test, features)
+            scores.append(scorer_value(data.scorer, fitted, test_rows, y_test))
+            if len(features) <= plan.n_keep:
+                return np.array(scores)
+            weights = feature_importances(
+                fitted, plan.importance_getter, len(features)
+            )
+            n_drop = min(plan.step, len(features) - plan.n_keep)
+            features = weakest_dropped(features, weights, n_drop)
+
+
+def _columns(X, features: np.ndarray):
+    return _safe_indexing(X, features, axis=1)
+
+
+def _n_columns(X) -> int:
+    return int(X.shape[1]) if hasattr(X, "shape") else len(X[0])
+
+
+def cv_results(fold_scores: np.ndarray, counts: np.ndarray) -> dict[str, np.ndarray]:
+    """scikit-learn's ``RFECV.cv_results_``: by number of features, ascending.
+
+    ``fold_scores`` has shape ``(n_folds, n_counts)``, ``counts`` descending
+    (the elimination's order).
+    """
+    ascending = fold_scores[:, ::-1]
+    return {
+        "mean_test_score": np.mean(ascending, axis=0),
+        "std_test_score": np.std(ascending, axis=0),
+        **{f"split{k}_test_score": row for k, row in enumerate(ascending)},
+        "n_features": counts[::-1],
+    }
+
+
+def best_count(fold_scores: np.ndarray, counts: np.ndarray) -> int:
+    """The number of features with the highest total score; the fewest on ties."""
+    totals = np.sum(fold_scores, axis=0)[::-1]
+    return int(counts[::-1][np.argmax(totals)])
+
+
+# -- checks of the parameters --------------------------------------------------------
+
+
+def _check_step(value: Any, name: str, viz: Any) -> None:
+    real = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    integer = isinstance(value, numbers.Integral)
+    if not (real and value > 0 and (integer or value < 1)):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass a positive integer (the "
+            "number of features removed per round) or a fraction in (0, 1) of "
+            "them (e.g. 0.1)."
+        )
+
+
+def _check_cv(value: Any, name: str, viz: Any) -> None:
+    check_n_splits(value, name)
+    ok = value is None or isinstance(value, numbers.Integral) or hasattr(value, "split")
+    if not ok and (isinstance(value, str) or not hasattr(value, "__iter__")):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number of "
+            "folds of at least 2, a splitter such as KFold(5, shuffle=True, "
+            "random_state=0), or a list of (train, test) index pairs."
+        )
+
+
+def _check_scoring(value: Any, name: str, viz: Any) -> None:
+    if isinstance(value, str):
+        check_scorer(viz.estimator, value, name)
+    elif not (value is None or callable(value)):
+        raise VizkitValueError(
+            f"{name}={plain(value)!r} is not valid; pass None, a name from "
+            "sklearn.metrics.get_scorer_names(), or a callable scorer(estimator, X, y)."
+        )
+
+
+_ATTRIBUTE_PATH = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
+
+
+def _check_importance_getter(value: Any, name: str, viz: Any) -> None:
+    if callable(value) or (isinstance(value, str) and _ATTRIBUTE_PATH.match(value)):
+        return
+    raise VizkitValueError(
+        f"{name}={plain(value)!r} is not valid; pass 'auto' (coef_, else "
+        "feature_importances_), an attribute path of the fitted model such as "
+        "'regressor_.coef_', or a callable model -> importances."
+    )
+
+
+# -- the visualizer -----------------------------------------------------------------
+
+
+@common_params
+class RFECV(ModelVisualizer):
+    """The cross-validated score by number of features kept by recursive elimination.
+
+    On the training rows of each fold, a clone of the model is fitted on all
+    features, scored on the fold's test rows, its ``step`` weakest features
+    (smallest squared ``coef_`` or ``feature_importances_``) dropped, and so
+    on down to ``min_features_to_select``: one elimination per fold, one job
+    per fold (``n_jobs``), as scikit-learn's ``RFECV``, whose
+    ``cv_results_`` these scores equal. The number of features with the best
+    mean score (the fewest on ties) is ``n_features_``; a
+    ``sklearn.feature_selection.RFE`` keeping that many is then fitted on all
+    of ``X`` (``rfe_estimator_``), and ``predict``, ``transform`` and
+    ``score`` go through it. The user's model is never fitted nor changed.
+
+    The line is the mean test score, the band one standard deviation across
+    folds each side, the dashed line the selected number of features.
+
+    Parameters
+    ----------
+    estimator : scikit-learn estimator
+        A model whose fitted ``coef_`` or ``feature_importances_`` weighs
+        its features (or see ``importance_getter``); cloned for every fit.
+    {common: ax}
+    step : int or float, default=1
+        Features removed per round: a positive integer, or a fraction in
+        (0, 1) of all the features (rounded down, at least 1). The last
+        round removes fewer if needed to stop at ``min_features_to_select``.
+    groups : array-like of shape (n_samples,), default=None
+        Group labels of the rows, for a group splitter as ``cv`` (e.g.
+        ``GroupKFold``); ``fit(X, y, groups=...)`` overrides it.
+    cv : int, cross-validation splitter or iterable, default=None
+        As in scikit-learn: None is 5 folds, an int the number of folds
+        (stratified for a classifier), or a splitter or list of
+        ``(train, test)`` index pairs.
+    scoring : str or callable, default=None
+        A scorer name (``sklearn.metrics.get_scorer_names()``) or a callable
+        ``scorer(estimator, X, y)``; None is accuracy for a classifier and
+        R^2 otherwise, as scikit-learn's ``RFECV``.
+    min_features_to_select : int, default=1
+        The fewest features an elimination goes down to (scikit-learn's
+        parameter); at most the number of features of ``X``.
+    importance_getter : str or callable, default="auto"
+        How a fitted model's feature weights are read: "auto" is ``coef_``,
+        else ``feature_importances_``; a string is an attribute path (e.g.
+        ``"named_steps.clf.coef_"`` for a Pipeline); a callable takes the
+        model and returns the weights.
+    {common: n_jobs, verbose}
+    color : color, default=None
+        The colour of the curve and band; None takes the next colour of the
+        cycle.
+    {common: fig}
+    title : str, default=None
+        The title of the plot; None gives "RFECV for <Model>".
+    {common: size}
+
+    Attributes
+    ----------
+    n_features_ : int
+        The selected number of features: the highest mean test score, the
+        fewest features on ties.
+    support_ : ndarray of shape (n_features,)
+        Boolean mask of the selected features.
+    ranking_ : ndarray of shape (n_features,)
+        Each feature's elimination rank: 1 for the selected ones, higher for
+        those removed earlier.
+    n_feature_subsets_ : ndarray of shape (n_subsets,)
+        The numbers of features scored, ascending.
+    cv_scores_ : ndarray of shape (n_subsets, n_splits)
+        The test score of every fold at each number of features.
+    cv_results_ : dict of ndarray
+        scikit-learn's ``RFECV.cv_results_``: ``"mean_test_score"``,
+        ``"std_test_score"``, ``"split{{k}}_test_score"`` and ``"n_features"``,
+        by number of features, ascending.
+    rfe_estimator_ : sklearn.feature_selection.RFE
+        An RFE keeping ``n_features_`` features, fitted on all of ``X``.
+    score_ : float
+        After ``score(X, y)``: ``scoring`` of ``rfe_estimator_`` on that data.
+    n_features_in_ : int
+        The number of features of ``X``.
+    lines_ : dict of matplotlib artists
+        The mean curve under ``"curve"``, the selected number's line under
+        ``"n_features"``.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from vizkit.model_selection import RFECV
+    >>> viz = RFECV(LogisticRegression(max_iter=1000), cv=5, scoring="f1_macro")
+    >>> viz.fit(X, y)  # doctest: +SKIP
+    >>> viz.n_features_, viz.support_  # doctest: +SKIP
+    >>> viz.show()  # doctest: +SKIP
+    """
+
+    _params = {
+        "step": P.Param(_check_step),
+        "groups": P.anything(),
+        "cv": P.Param(_check_cv),
+        "scoring": P.Param(_check_scoring),
+        "min_features_to_select": P.number(1, integer=True),
+        "importance_getter": P.Param(_check_importance_getter),
+        "n_jobs": P.n_jobs(),
+        "verbose": P.boolean(),
+    }
+
+    def __init__(
+        self,
+        estimator,
+        ax=None,
+        step=1,
+        groups=None,
+        cv=None,
+        scoring=None,
+        min_features_to_select=1,
+        importance_getter="auto",
+        n_jobs=None,
+        verbose=False,
+        color=None,
+        fig=None,
+        title=None,
+        size=None,
+    ):
+        self.estimator = estimator
+        self.ax = ax
+        self.step = step
+        self.groups = groups
+        self.cv = cv
+        self.scoring = scoring
+        self.min_features_to_select = min_features_to_select
+        self.importance_getter = importance_getter
+        self.n_jobs = n_jobs
+        self.verbose = verbose
+        self.color = color
+        self.fig = fig
+        self.title = title
+        self.size = size
+
+    def __getattr__(self, name: str):
+        # Once fitted, the model's public names (predict, transform, ...) reach
+        # the RFE on the selected features, as in Yellowbrick.
+        model = self.__dict__.get("rfe_estimator_")
+        if model is not None and not name.startswith("_") and not name.endswith("_"):
+            try:
+                return getattr(model, name)
+            except AttributeError:
+                pass
+        return super().__getattr__(name)
+
+    # -- fit: one elimination per fold, then the final RFE ---------------------------
+
+    def fit(self, X, y=None, groups=None, **kwargs):
+        """Eliminate features in every fold, choose their number, refit an RFE.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            The data, as the model takes it (at least two features).
+        y : array-like of shape (n_samples,)
+            The target.
+        groups : array-like of shape (n_samples,), default=None
+            Group labels for a group splitter; None uses the ``groups``
+            parameter.
+        **kwargs
+            Passed to every fit of the model (per-sample arrays, such as
+            ``sample_weight``, cut to each fold's training rows).
+
+        Returns
+        -------
+        self
+        """
+        self._require_target(y, "the target")
+        self._check_fit_data(X, y)
+        n_features = self._n_features()
+        plan = Elimination(
+            step_size(self.step, n_features),
+            self.min_features_to_select,
+            self.importance_getter,
+        )
+        X_rows, y_rows = indexable(X, y)
+        scorer = check_scorer(self.estimator, self._scoring())
+        groups = self.groups if groups is None else groups
+        splits = check_splits(self.cv, X_rows, y_rows, self.estimator, groups)
+        data = FoldData(X_rows, y_rows, scorer, kwargs, OWNER, score_train=False)
+        jobs = [FoldJob(tr, te, k, len(splits)) for k, (tr, te) in enumerate(splits)]
+        fold_scores = np.array(
+            run_jobs(
+                eliminate_fold, ((self.estimator, data, job, plan) for job in jobs),
+                total=len(jobs), n_jobs=self.n_jobs, verbose=self.verbose,
+                desc=f"{OWNER} folds", unit="fold",
+            )  # fmt: skip
+        )
+        counts = feature_counts(n_features, plan.step, plan.n_keep)
+        self._store(fold_scores, counts, X, y, kwargs)
+        return self
+
+    def _n_features(self) -> int:
+        """The number of features of X, checked against ``min_features_to_select``."""
+        n_features = self.__dict__.get("n_features_in_")
+        if n_features is None or n_features < 2:
+            raise VizkitValueError(
+                f"X has {n_features or 'no'} feature column(s), but RFECV eliminates "
+                "features from at least 2 (n_features=1 leaves nothing to choose); "
+                "pass a 2-D X with two or more features."
+            )
+        if self.min_features_to_select > n_features:
+            raise VizkitValueError(
+                f"min_features_to_select={self.min_features_to_select} is more than "
+                f"the {n_features} features of X, so no feature would be removed; "
+                f"pass min_features_to_select={n_features} or fewer."
+            )
+        return n_features
+
+    def _scoring(self) -> Any:
+        """``scoring``, with scikit-learn RFECV's default: accuracy or R^2."""
+        if self.scoring is not None:
+            return self.scoring
+        return "accuracy" if is_classifier(self.estimator) else "r2"
+
+    def _store(self, fold_scores, counts, X, y, fit_params: dict) -> None:
+        self.cv_results_ = cv_results(fold_scores, counts)
+        self.n_feature_subsets_ = self.cv_results_["n_features"]
+        self.cv_scores_ = fold_scores[:, ::-1].T
+        best = best_count(fold_scores, counts)
+        self.rfe_estimator_ = self._final_rfe(best, X, y, fit_params)
+        self.n_features_ = int(self.rfe_estimator_.n_features_)
+        self.support_ = self.rfe_estimator_.support_
+        self.ranking_ = self.rfe_estimator_.ranking_
+
+    def _final_rfe(self, n_features: int, X, y, fit_params: dict) -> RFE:
+        """An RFE keeping ``n_features``, fitted on all rows (as scikit-learn's)."""
+        rfe = RFE(
+            clone(self.estimator), n_features_to_select=n_features,
+            step=self.step, importance_getter=self.importance_getter,
+        )  # fmt: skip
+        try:
+            return rfe.fit(X, y, **fit_params)
+        except VizkitError:
+            raise
+        except Exception as error:
+            prefix_message(
+                error,
+                f"{OWNER}: refitting RFE({type(self.estimator).__name__}) with "
+                f"{n_features} features on all rows failed",
+            )
+            raise
+
+    # -- score: the selected features on new data ------------------------------------
+
+    def score(self, X, y):
+        """``scoring`` of ``rfe_estimator_`` on ``(X, y)``, stored in ``score_``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test data, with all the features seen in ``fit``.
+        y : array-like of shape (n_samples,)
+            Its target.
+
+        Returns
+        -------
+        score_ : float
+        """
+        if "rfe_estimator_" not in self.__dict__:
+            raise NotFitted.from_estimator(self, "score")
+        scorer = check_scorer(self.estimator, self._scoring())
+        try:
+            self.score_ = float(scorer(self.rfe_estimator_, X, y))
+        except VizkitError:
+            raise
+        except Exception as error:
+            prefix_message(error, f"{OWNER}: scoring the selected features failed")
+            raise
+        return self.score_
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def draw(self) -> None:
+        """The mean score, one standard deviation each side, the selected number."""
+        x = self.n_feature_subsets_
+        mean = self.cv_results_["mean_test_score"]
+        std = self.cv_results_["std_test_score"]
+        marker = "o" if len(x) <= 40 else None
+        (curve,) = self.ax_.plot(
+            x, mean, marker=marker, markersize=4, color=self.color,
+            label="mean test score", zorder=CURVE_ZORDER,
+        )  # fmt: skip
+        self.ax_.fill_between(
+            x, mean - std, mean + std, color=curve.get_color(), alpha=0.25,
+            linewidth=0, label="± 1 std across folds",
+        )  # fmt: skip
+        best = mean[np.flatnonzero(x == self.n_features_)[0]]
+        self.lines_ = {"curve": curve}
+        self.lines_["n_features"] = self.ax_.axvline(
+            self.n_features_, color=LINE_COLOR, linestyle="--", linewidth=1,
+            label=f"n_features = {self.n_features_}\nscore = {best:.3f}",
+        )  # fmt: skip
+
+    def finalize(self):
+        """Title, axis labels and legend."""
+        self.set_title(f"RFECV for {self.name}")
+        self.ax_.set_xlabel("number of features selected")
+        self.ax_.set_ylabel(f"{_score_name(self._scoring())} (cross-validated)")
+        self.ax_.legend(loc="best", frameon=True, fontsize="small")
+        return self.ax_
+
+
+def _score_name(scoring: Any) -> str:
+    if isinstance(scoring, str):
+        return "$R^2$" if scoring == "r2" else scoring.replace("_", " ")
+    return getattr(scoring, "__name__", "score")
+
+
+rfecv = declare(RFECV, kind=REPEATED_FIT, quick="rfecv", example=examples.classification)
