@@ -319,5 +319,5 @@ def naming_the_fold(model, data: FoldData, job: FoldJob) -> Iterator[None]:
 
 
 def scorer_value(scorer, model, X, y) -> float:
-    """``scorer(model, X, y)`` as a float; a scorer that returns no number is refused."""
+    """``scorer(model, X, y)`` as a float; a scorer giving no number is refused."""
     return _score(scorer, model, X, y)

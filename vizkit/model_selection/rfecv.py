@@ -121,7 +121,9 @@ def _no_importances(model, importance_getter) -> str:
         what = f"{name} has neither coef_ nor feature_importances_ after fit"
     else:
         what = f"{name} has no attribute {importance_getter!r} after fit"
-    return f"RFECV ranks features by the model's weights, but {what}; {IMPORTANCE_HELP}."
+    return (
+        f"RFECV ranks features by the model's weights, but {what}; {IMPORTANCE_HELP}."
+    )
 
 
 def weakest_dropped(
@@ -161,14 +163,14 @@ def eliminate_fold(
     scores = []
     with naming_the_fold(model, data, job):
         while True:
-            fitted = clone(model).fit(_columns(X_train, features), y_train, **fit_params)
+            fitted = clone(model).fit(
+                _columns(X_train, features), y_train, **fit_params
+            )
             test_rows = _columns(X_test, features)
             scores.append(scorer_value(data.scorer, fitted, test_rows, y_test))
             if len(features) <= plan.n_keep:
                 return np.array(scores)
-            weights = feature_importances(
-                fitted, plan.importance_getter, len(features)
-            )
+            weights = feature_importances(fitted, plan.importance_getter, len(features))
             n_drop = min(plan.step, len(features) - plan.n_keep)
             features = weakest_dropped(features, weights, n_drop)
 
@@ -439,9 +441,13 @@ class RFECV(ModelVisualizer):
         jobs = [FoldJob(tr, te, k, len(splits)) for k, (tr, te) in enumerate(splits)]
         fold_scores = np.array(
             run_jobs(
-                eliminate_fold, ((self.estimator, data, job, plan) for job in jobs),
-                total=len(jobs), n_jobs=self.n_jobs, verbose=self.verbose,
-                desc=f"{OWNER} folds", unit="fold",
+                eliminate_fold,
+                ((self.estimator, data, job, plan) for job in jobs),
+                total=len(jobs),
+                n_jobs=self.n_jobs,
+                verbose=self.verbose,
+                desc=f"{OWNER} folds",
+                unit="fold",
             )  # fmt: skip
         )
         counts = feature_counts(n_features, plan.step, plan.n_keep)
@@ -551,8 +557,11 @@ class RFECV(ModelVisualizer):
         )  # fmt: skip
 
     def finalize(self):
-        """Title, axis labels and legend."""
+        """Title, axis labels (whole numbers of features) and legend."""
+        from matplotlib.ticker import MaxNLocator
+
         self.set_title(f"RFECV for {self.name}")
+        self.ax_.xaxis.set_major_locator(MaxNLocator(integer=True))
         self.ax_.set_xlabel("number of features selected")
         self.ax_.set_ylabel(f"{_score_name(self._scoring())} (cross-validated)")
         self.ax_.legend(loc="best", frameon=True, fontsize="small")
@@ -565,4 +574,6 @@ def _score_name(scoring: Any) -> str:
     return getattr(scoring, "__name__", "score")
 
 
-rfecv = declare(RFECV, kind=REPEATED_FIT, quick="rfecv", example=examples.classification)
+rfecv = declare(
+    RFECV, kind=REPEATED_FIT, quick="rfecv", example=examples.classification
+)
