@@ -249,7 +249,7 @@ def test_too_few_features_are_refused():
     X, y = classification(n_features=5)
     with pytest.raises(VizkitValueError, match="min_features_to_select=6"):
         RFECV(LogisticRegression(), min_features_to_select=6).fit(X, y)
-    with pytest.raises(VizkitValueError, match="at least 2"):
+    with pytest.raises(VizkitValueError, match="a minimum of 2 is required"):
         RFECV(LogisticRegression()).fit(X[:, :1], y)
 
 

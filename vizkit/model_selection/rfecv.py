@@ -47,7 +47,7 @@ from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import LINE_COLOR
 from vizkit.utils.docs import common_params
 from vizkit.utils.parallel import run_jobs
-from vizkit.utils.validation import plain
+from vizkit.utils.validation import check_classes, n_samples_of, plain
 
 OWNER = "RFECV"
 IMPORTANCE_HELP = (
@@ -220,8 +220,12 @@ def _check_step(value: Any, name: str, viz: Any) -> None:
 
 def _check_cv(value: Any, name: str, viz: Any) -> None:
     check_n_splits(value, name)
-    ok = value is None or isinstance(value, numbers.Integral) or hasattr(value, "split")
-    if not ok and (isinstance(value, str) or not hasattr(value, "__iter__")):
+    if isinstance(value, str) or not (
+        value is None
+        or isinstance(value, numbers.Integral)
+        or hasattr(value, "split")  # a splitter
+        or hasattr(value, "__iter__")  # (train, test) pairs
+    ):
         raise VizkitValueError(
             f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number of "
             "folds of at least 2, a splitter such as KFold(5, shuffle=True, "
@@ -426,8 +430,12 @@ class RFECV(ModelVisualizer):
         self
         """
         self._require_target(y, "the target")
-        self._check_fit_data(X, y)
-        n_features = self._n_features()
+        y_array = self._check_fit_data(X, y)
+        if is_classifier(self.estimator):
+            check_classes(np.unique(y_array), "y")
+        n_features = self._n_features(n_samples_of(X, "X"))
+        if not hasattr(X, "shape"):  # nested lists: columns must be selectable
+            X = np.asarray(X)
         plan = Elimination(
             step_size(self.step, n_features),
             self.min_features_to_select,
@@ -454,14 +462,19 @@ class RFECV(ModelVisualizer):
         self._store(fold_scores, counts, X, y, kwargs)
         return self
 
-    def _n_features(self) -> int:
+    def _n_features(self, n_samples: int) -> int:
         """The number of features of X, checked against ``min_features_to_select``."""
         n_features = self.__dict__.get("n_features_in_")
-        if n_features is None or n_features < 2:
+        if n_features is None:
             raise VizkitValueError(
-                f"X has {n_features or 'no'} feature column(s), but RFECV eliminates "
-                "features from at least 2 (n_features=1 leaves nothing to choose); "
-                "pass a 2-D X with two or more features."
+                "X has no feature columns (RFECV selects among the columns of a "
+                "2-D X); pass a 2-D X with two or more features."
+            )
+        if n_features < 2:
+            raise VizkitValueError(
+                f"X has {n_features} feature(s) (shape=({n_samples}, {n_features})) "
+                "while a minimum of 2 is required: RFECV eliminates features, so "
+                "with fewer there is nothing to choose; pass two or more features."
             )
         if self.min_features_to_select > n_features:
             raise VizkitValueError(
@@ -486,6 +499,8 @@ class RFECV(ModelVisualizer):
         self.n_features_ = int(self.rfe_estimator_.n_features_)
         self.support_ = self.rfe_estimator_.support_
         self.ranking_ = self.rfe_estimator_.ranking_
+        if hasattr(self.rfe_estimator_, "classes_"):  # a classifier's labels
+            self.classes_ = self.rfe_estimator_.classes_
 
     def _final_rfe(self, n_features: int, X, y, fit_params: dict) -> RFE:
         """An RFE keeping ``n_features``, fitted on all rows (as scikit-learn's)."""
