@@ -16,8 +16,10 @@ LABELS: dict[str, str] = {
     "display": "sklearn Display",
     "floor": "floor",
     "yellowbrick": "Yellowbrick",
+    "sklearn": "sklearn function",
+    "dask": "vizkit on Dask",
 }
-PEERS = ("serial", "display", "floor", "yellowbrick")
+PEERS = ("serial", "display", "floor", "yellowbrick", "sklearn", "dask")
 START = "<!-- results:start (written by benchmarks/run.py) -->"
 END = "<!-- results:end -->"
 PACKAGES = ("numpy", "scipy", "scikit-learn", "matplotlib", "vizkit", "yellowbrick")

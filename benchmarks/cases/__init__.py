@@ -25,6 +25,7 @@ from benchmarks.cases import (
     radviz,
     rank2d,
     residuals,
+    rfecv,
     rocauc,
     threshold,
 )
@@ -47,4 +48,5 @@ CASES: dict[str, ModuleType] = {
     "jointplot": jointplot,
     "explained_variance": explained_variance,
     "rank2d": rank2d,
+    "rfecv": rfecv,
 }
