@@ -261,3 +261,9 @@ def test_importances_of_the_wrong_shape_name_the_getter():
         RFECV(LogisticRegression(), importance_getter="no-such").fit(X, y)
     with pytest.raises(ModelError, match="no attribute 'missing_'"):
         RFECV(LogisticRegression(), importance_getter="missing_", cv=2).fit(X, y)
+
+
+def test_verbose_shows_a_progress_bar_over_the_folds(capsys):
+    X, y = classification(n_features=4)
+    RFECV(LogisticRegression(), cv=3, verbose=True).fit(X, y)
+    assert "RFECV folds" in capsys.readouterr().err
