@@ -21,7 +21,7 @@ from sklearn.tree import DecisionTreeClassifier
 
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError
 from vizkit.model_selection import RFECV, rfecv
-from vizkit.model_selection.rfecv import feature_counts, step_size
+from vizkit.model_selection._elimination import feature_counts, step_size
 
 #: The keys of cv_results_ in every supported scikit-learn (1.7 added more).
 SCORE_KEYS = ("mean_test_score", "std_test_score", "n_features")
