@@ -1090,3 +1090,46 @@ def test_dropping_curve_quick_method():
 
     viz = dropping_curve(SVC(), X, y)
     assert viz.valid_scores_.shape == (5, 5)
+
+def test_rfecv_documented_example():
+    from sklearn.datasets import make_classification
+    from sklearn.svm import SVC
+
+    from vizkit.model_selection import RFECV
+
+    # Create a dataset with only 3 informative features
+    X, y = make_classification(
+        n_samples=1000, n_features=25, n_informative=3, n_redundant=2,
+        n_repeated=0, n_classes=8, n_clusters_per_class=1, random_state=0
+    )  # fmt: skip
+
+    # Instantiate RFECV visualizer with a linear SVM classifier
+    visualizer = RFECV(SVC(kernel="linear", C=1))
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.show()  # Finalize and render the figure
+    assert list(visualizer.n_feature_subsets_) == list(range(1, 26))
+    assert visualizer.cv_scores_.shape == (25, 5)
+    assert visualizer.support_.sum() == visualizer.n_features_
+
+
+def test_rfecv_credit_documented_calls():
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.model_selection import StratifiedKFold
+
+    from vizkit.model_selection import RFECV, rfecv
+
+    # Load classification dataset (Yellowbrick's downloaded credit data, binary:
+    # here the bundled breast cancer frame's first 5 columns)
+    X, y = _occupancy_frame()
+
+    cv = StratifiedKFold(5)
+    visualizer = RFECV(RandomForestClassifier(), cv=cv, scoring="f1_weighted")
+
+    visualizer.fit(X, y)  # Fit the data to the visualizer
+    visualizer.show()  # Finalize and render the figure
+    assert visualizer.cv_scores_.shape == (5, 5)
+
+    # The quick method
+    visualizer = rfecv(RandomForestClassifier(), X=X, y=y, cv=cv, scoring="f1_weighted")
+    assert visualizer.rfe_estimator_.n_features_ == visualizer.n_features_

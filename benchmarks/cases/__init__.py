@@ -28,6 +28,7 @@ from benchmarks.cases import (
     radviz,
     rank2d,
     residuals,
+    rfecv,
     rocauc,
     threshold,
     validation_curve,
@@ -57,4 +58,6 @@ CASES: dict[str, ModuleType] = {
     "validation_curve": validation_curve,
 
     "cv_scores": cv_scores,
+
+    "rfecv": rfecv,
 }

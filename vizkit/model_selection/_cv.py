@@ -21,7 +21,8 @@ import difflib
 import numbers
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -394,3 +395,43 @@ def check_pre_dispatch_param(value: Any, name: str, viz: Any) -> None:
             f"{name}={plain(value)!r} is not valid; pass joblib's pre_dispatch: "
             "'all', an expression such as '2*n_jobs', or a positive number of jobs."
         )
+
+
+# -- one job that fits several times on the same fold (RFECV) --------------------------
+
+
+def fold_rows(data: FoldData, job: FoldJob) -> tuple[Any, Any, Any, Any, dict]:
+    """A job's ``(X_train, y_train, X_test, y_test, fit_params)``.
+
+    The rows of the split (and the job's ``columns``, if any); per-sample fit
+    parameters are cut to the training rows. For jobs that fit more than once
+    on their fold, where :func:`fit_and_score` fits once.
+    """
+    return (
+        _rows(data.X, job.train, job.columns),
+        _rows(data.y, job.train),
+        _rows(data.X, job.test, job.columns),
+        _rows(data.y, job.test),
+        _fold_params(data.fit_params, job.train, data),
+    )
+
+
+@contextmanager
+def naming_the_fold(model, data: FoldData, job: FoldJob) -> Iterator[None]:
+    """Errors raised in the block name the visualizer, the model and the fold.
+
+    As in :func:`fit_and_score`: the error keeps its type; vizkit's own
+    errors (already clear) pass unchanged.
+    """
+    try:
+        yield
+    except VizkitError:
+        raise
+    except Exception as error:
+        prefix_message(error, _where(model, data, job))
+        raise
+
+
+def scorer_value(scorer, model, X, y) -> float:
+    """``scorer(model, X, y)`` as a float; a scorer giving no number is refused."""
+    return _score(scorer, model, X, y)

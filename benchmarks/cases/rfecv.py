@@ -1,0 +1,109 @@
+"""Recursive feature elimination with 4-fold cross-validation of a LogisticRegression.
+
+Not prefit: the eliminations are the work. Each implementation eliminates
+the 10 features one at a time on the training rows of each of 4 stratified
+folds (scoring the test rows by accuracy at every step), picks the number
+of features with the best mean score, refits an RFE on all rows, draws the
+mean score by number of features with a one-standard-deviation band and the
+chosen number dashed, and saves the PNG. vizkit runs one job per fold with
+``n_jobs=2``; the "sklearn function" peer is ``sklearn.feature_selection.RFECV``
+with the same ``n_jobs=2`` and the same picture drawn by hand, so that ratio
+is vizkit's overhead; the "n_jobs=1" peer is vizkit with ``n_jobs=1`` (the
+parallel speed-up), and the "Dask" peer is vizkit under
+``joblib.parallel_config(backend="dask")`` on a local cluster of two
+single-threaded worker processes, started once (on the warm-up run, outside
+the timed runs). Every implementation runs under ``threadpool_limits(1)``.
+"""
+
+from __future__ import annotations
+
+import atexit
+
+import joblib
+import numpy as np
+from sklearn.feature_selection import RFECV as SklearnRFECV
+from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
+
+from benchmarks.cases._common import SEED, SplitData, new_axes
+from vizkit.datasets import make_classification_data
+
+PREFIT = False
+DESCRIPTION = "2 classes, 10 features, LogisticRegression, step 1, 4 folds"
+N_FOLDS = 4
+
+
+def build(n_rows: int) -> SplitData:
+    """Seeded binary data; every implementation splits it itself."""
+    data = make_classification_data(n_rows, n_classes=2, random_state=SEED)
+    return SplitData(data.X, data.y, data.X[:0], data.y[:0])
+
+
+def _vizkit(data: SplitData, path: str, n_jobs: int) -> None:
+    from vizkit.model_selection import RFECV
+
+    viz = RFECV(LogisticRegression(), cv=N_FOLDS, n_jobs=n_jobs)
+    with threadpool_limits(1):
+        viz.fit(data.X_train, data.y_train)
+    viz.show(outpath=path)
+
+
+def run_vizkit(data: SplitData, path: str) -> None:
+    _vizkit(data, path, n_jobs=2)
+
+
+def run_serial(data: SplitData, path: str) -> None:
+    _vizkit(data, path, n_jobs=1)
+
+
+_CLUSTER: list = []  # (cluster, client), started on first use
+
+
+def _dask_client():
+    if not _CLUSTER:
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+        _CLUSTER.extend([cluster, client])
+        atexit.register(lambda: (client.close(), cluster.close()))
+    return _CLUSTER[1]
+
+
+def run_dask(data: SplitData, path: str) -> None:
+    _dask_client()
+    with joblib.parallel_config(backend="dask"):
+        _vizkit(data, path, n_jobs=-1)
+
+
+def run_sklearn(data: SplitData, path: str) -> None:
+    selector = SklearnRFECV(LogisticRegression(), cv=N_FOLDS, n_jobs=2)
+    with threadpool_limits(1):
+        selector.fit(data.X_train, data.y_train)
+    results = selector.cv_results_
+    x, mean, std = (
+        results["n_features"],
+        results["mean_test_score"],
+        results["std_test_score"],
+    )
+    fig, ax = new_axes()
+    (line,) = ax.plot(x, mean, marker="o", label="mean test score")
+    ax.fill_between(x, mean - std, mean + std, color=line.get_color(), alpha=0.25)
+    best = mean[np.flatnonzero(x == selector.n_features_)[0]]
+    ax.axvline(
+        selector.n_features_, color="k", ls="--",
+        label=f"n_features = {selector.n_features_}\nscore = {best:.3f}",
+    )  # fmt: skip
+    ax.set(title="RFECV", xlabel="number of features selected", ylabel="accuracy")
+    ax.legend()
+    fig.savefig(path)
+
+
+IMPLEMENTATIONS = {
+    "vizkit": run_vizkit,
+    "serial": run_serial,
+    "sklearn": run_sklearn,
+    "dask": run_dask,
+}
