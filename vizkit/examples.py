@@ -110,3 +110,43 @@ def joint() -> Example:
     """Two features of the classification data and its classes: a joint plot."""
     example = classification()
     return Example(example.X[:, :2], example.y)
+
+
+def grid_search() -> Example:
+    """The binary data, with a GridSearchCV of a logistic regression (cv=3).
+
+    Two parameters, four candidates (one value is None), so the search is fast
+    enough to be fitted many times.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+
+    example = binary()
+    grid = {"C": [0.1, 1.0], "class_weight": [None, "balanced"]}
+    return Example(
+        example.X,
+        example.y,
+        lambda: GridSearchCV(LogisticRegression(max_iter=500), grid, cv=3),
+    )
+
+
+def grid_search_3d() -> Example:
+    """The binary data, with a GridSearchCV over three parameters (cv=3).
+
+    Eight candidates: C spans two decades (a log axis), class_weight holds
+    None and a string, fit_intercept booleans.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+
+    example = binary()
+    grid = {
+        "C": [0.01, 1.0],
+        "class_weight": [None, "balanced"],
+        "fit_intercept": [True, False],
+    }
+    return Example(
+        example.X,
+        example.y,
+        lambda: GridSearchCV(LogisticRegression(max_iter=500), grid, cv=3),
+    )
