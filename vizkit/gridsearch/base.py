@@ -115,7 +115,11 @@ def varying_params(cv_results: dict) -> list[str]:
 def format_value(value: Any) -> str:
     """A short label for a parameter value (floats in ``g`` format)."""
     if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
-        text = f"{float(value):g}" if isinstance(value, float | np.floating) else str(value)
+        text = (
+            f"{float(value):g}"
+            if isinstance(value, float | np.floating)
+            else str(value)
+        )
     else:
         text = str(value)
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 3] + "..."

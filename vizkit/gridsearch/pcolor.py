@@ -51,7 +51,9 @@ def choose_axes(
             f"parameters of {searched}."
         )
     others = iter(p for p in varying if p not in given.values())
-    chosen = [name if name is not None else next(others, None) for name in given.values()]
+    chosen = [
+        name if name is not None else next(others, None) for name in given.values()
+    ]
     if None in chosen:
         raise too_few_params(
             "GridSearchColorPlot", varying, "two parameters (x_param and y_param)"
@@ -60,7 +62,7 @@ def choose_axes(
 
 
 def best_cell(grid: np.ndarray) -> tuple[int, int]:
-    """(row, column) of the highest value of ``grid`` (NaN ignored; the first if tied)."""
+    """(row, column) of the highest value of ``grid`` (NaN ignored; first if tied)."""
     row, col = np.unravel_index(np.nanargmax(grid), grid.shape)
     return int(row), int(col)
 
@@ -216,8 +218,13 @@ class GridSearchColorPlot(GridSearchVisualizer):
         rows, cols = np.nonzero(~np.isnan(values))
         self.texts_ = [
             self.ax_.text(
-                col + 0.5, row + 0.5, cell_text(values[row, col]),
-                color=colors[row, col], ha="center", va="center", fontsize="small",
+                col + 0.5,
+                row + 0.5,
+                cell_text(values[row, col]),
+                color=colors[row, col],
+                ha="center",
+                va="center",
+                fontsize="small",
             )  # fmt: skip
             for row, col in zip(rows, cols)
         ]
@@ -228,8 +235,14 @@ class GridSearchColorPlot(GridSearchVisualizer):
         row, col = self.best_cell_
         self.best_patch_ = self.ax_.add_patch(
             Rectangle(
-                (col, row), 1, 1, fill=False, edgecolor="k", linewidth=2.5,
-                clip_on=False, zorder=3,
+                (col, row),
+                1,
+                1,
+                fill=False,
+                edgecolor="k",
+                linewidth=2.5,
+                clip_on=False,
+                zorder=3,
             )  # fmt: skip
         )
 
