@@ -116,7 +116,8 @@ def grid_search() -> Example:
     """The binary data, with a GridSearchCV of a logistic regression (cv=3).
 
     Two parameters, four candidates (one value is None), so the search is fast
-    enough to be fitted many times.
+    enough to be fitted many times. A failed fit raises (``error_score="raise"``;
+    the default NaN would also not compare equal to itself in clone checks).
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GridSearchCV
@@ -126,7 +127,9 @@ def grid_search() -> Example:
     return Example(
         example.X,
         example.y,
-        lambda: GridSearchCV(LogisticRegression(max_iter=500), grid, cv=3),
+        lambda: GridSearchCV(
+            LogisticRegression(max_iter=500), grid, cv=3, error_score="raise"
+        ),
     )
 
 
@@ -148,5 +151,7 @@ def grid_search_3d() -> Example:
     return Example(
         example.X,
         example.y,
-        lambda: GridSearchCV(LogisticRegression(max_iter=500), grid, cv=3),
+        lambda: GridSearchCV(
+            LogisticRegression(max_iter=500), grid, cv=3, error_score="raise"
+        ),
     )
