@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from vizkit.base import ModelVisualizer
-from vizkit.exceptions import ModelError, VizkitValueError
+from vizkit.exceptions import ModelError, NotFitted, VizkitValueError
 from vizkit.utils.docs import common_params
 
 #: Longest parameter value label drawn; longer ones are cut with "...".
@@ -247,7 +247,29 @@ class GridSearchVisualizer(ModelVisualizer):
         self._check_fit_data(X, y)
         self._fit_estimator(X, y, **kwargs)
         self._compute(self.estimator.cv_results_)
+        classes = getattr(self.estimator, "classes_", None)  # a refitted classifier
+        if classes is not None:
+            self.classes_ = classes
         return self
+
+    def _fit_estimator(self, X, y=None, **kwargs) -> bool:
+        """Fit the search unless it holds ``cv_results_`` (see ``is_fitted``).
+
+        A search is fitted when it has results: a failed ``fit`` leaves other
+        fitted-looking attributes behind, which ``check_is_fitted`` accepts.
+        """
+        has_results = hasattr(self.estimator, "cv_results_")
+        auto = self.is_fitted == "auto"
+        if self.is_fitted is False or auto and (self._fitted_here() or not has_results):
+            self._call_model("fit", X, y, **kwargs)
+            self._fitted_model = self.estimator
+            return True
+        if not has_results:
+            raise NotFitted(
+                f"estimator {type(self.estimator).__name__} has no cv_results_ "
+                "although is_fitted=True; fit it first, or leave is_fitted='auto'."
+            )
+        return False
 
     def score(self, X, y=None):
         """The fitted search's own score on ``(X, y)`` (its best model's)."""
