@@ -780,3 +780,25 @@ def test_radviz_quick_method():
     # Instantiate the visualizer
     viz = radviz(X, y, classes=classes)
     assert list(viz.features_) == list(X.columns)
+
+
+def test_gridsearch_color_plot_docstring_example():
+    """GridSearchColorPlot's docstring example (Yellowbrick's docs have no page).
+
+    The docstring's ``model.fit(X)`` cannot fit an SVC in either library: the
+    target is passed too. Its X is unspecified: iris (a linear SVC on the
+    unscaled breast cancer data takes a minute).
+    """
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.svm import SVC
+
+    from vizkit.gridsearch import GridSearchColorPlot
+
+    X, y = load_iris(return_X_y=True)
+    gridsearch = GridSearchCV(SVC(), {"kernel": ["rbf", "linear"], "C": [1, 10]})
+    model = GridSearchColorPlot(gridsearch, x_param="kernel", y_param="C")
+    model.fit(X, y)
+    model.show()
+    assert model.x_values_ == ["linear", "rbf"]
+    assert model.y_values_ == [1, 10]
+    assert model.best_scores_.shape == (2, 2)

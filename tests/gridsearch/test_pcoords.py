@@ -1,4 +1,4 @@
-"""Tests of GridSearchParallelCoordinates: positions by the stated scales, then lines."""
+"""Tests of GridSearchParallelCoordinates: positions by their scales, then lines."""
 
 from __future__ import annotations
 
@@ -177,7 +177,8 @@ def test_a_model_that_is_not_a_search(data):
 
 def test_a_parameter_that_was_not_searched(search, data):
     viz = GridSearchParallelCoordinates(search, params=["C", "gamma"])
-    with pytest.raises(VizkitValueError, match=r"params='gamma'.*'C', 'class_weight', 'tol'"):
+    listed = r"params='gamma'.*'C', 'class_weight', 'tol'"
+    with pytest.raises(VizkitValueError, match=listed):
         viz.fit(*data)
 
 

@@ -58,7 +58,7 @@ def choose_axes(
         raise too_few_params(
             "GridSearchColorPlot", varying, "two parameters (x_param and y_param)"
         )
-    return chosen[0], chosen[1]
+    return str(chosen[0]), str(chosen[1])
 
 
 def best_cell(grid: np.ndarray) -> tuple[int, int]:

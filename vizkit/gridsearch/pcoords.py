@@ -105,7 +105,7 @@ def round_ticks(low: float, high: float, scale: Scale) -> np.ndarray:
             np.ceil(np.log10(low)), np.floor(np.log10(high)) + 1
         )
         return decades if len(decades) >= 2 else np.array([low, high])
-    ticks = MaxNLocator(nbins=5).tick_values(low, high)
+    ticks = np.asarray(MaxNLocator(nbins=5).tick_values(low, high))
     return ticks[(ticks >= low) & (ticks <= high)]
 
 
@@ -333,7 +333,7 @@ class GridSearchParallelCoordinates(GridSearchVisualizer):
         order = top_candidates(self.scores_, len(self.scores_))[::-1]  # best last
         style = {"cmap": get_colormap(self.colormap), "norm": self._norm()}
         self.lines_ = LineCollection(
-            line_vertices(self.positions_[order]), array=self.scores_[order],
+            list(line_vertices(self.positions_[order])), array=self.scores_[order],
             linewidths=1.5, alpha=self.alpha, **style,
         )  # fmt: skip
         self.ax_.add_collection(self.lines_, autolim=False)
@@ -351,19 +351,21 @@ class GridSearchParallelCoordinates(GridSearchVisualizer):
 
         best = top_candidates(self.scores_, self.highlight)[::-1]
         lines = LineCollection(
-            line_vertices(self.positions_[best]), array=self.scores_[best],
+            list(line_vertices(self.positions_[best])), array=self.scores_[best],
             linewidths=3, zorder=2.5, path_effects=_outlined(5), **style,
         )  # fmt: skip
         return self.ax_.add_collection(lines, autolim=False)
 
     def _highlight_legend(self) -> None:
         """A legend entry for the highlighted lines, in the best one's colour."""
+        from matplotlib.colors import to_hex
         from matplotlib.lines import Line2D
 
-        count = len(self.highlight_lines_.get_array())
+        count = min(self.highlight, len(self.lines_.get_segments()))
         best = self.scores_[self.best_index_]
         label = f"best ({best:.3g})" if count == 1 else f"best {count}"
-        color = self.lines_.cmap(self.lines_.norm(best))
+        rgba: Any = self.lines_.cmap(self.lines_.norm(best))
+        color = to_hex(rgba)
         handle = Line2D([], [], color=color, linewidth=3, path_effects=_outlined(5))
         self.ax_.legend(
             [handle], [label], loc="upper center", frameon=False, borderaxespad=0.1
