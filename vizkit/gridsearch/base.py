@@ -216,8 +216,8 @@ class GridSearchVisualizer(ModelVisualizer):
 
     Parameters
     ----------
-    estimator : GridSearchCV, RandomizedSearchCV or a search with cv_results_
-        The search, fitted or not.
+    estimator : GridSearchCV or RandomizedSearchCV
+        The search, fitted or not (any object with ``cv_results_`` works).
     {common: ax, fig, is_fitted, title, size}
     """
 

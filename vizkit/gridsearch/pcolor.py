@@ -92,8 +92,8 @@ class GridSearchColorPlot(GridSearchVisualizer):
 
     Parameters
     ----------
-    estimator : GridSearchCV, RandomizedSearchCV or a search with cv_results_
-        The search, fitted or not.
+    estimator : GridSearchCV or RandomizedSearchCV
+        The search, fitted or not (any object with ``cv_results_`` works).
     x_param : str, default=None
         The parameter along the horizontal axis, a key of the search's
         parameter grid (``"C"``, or ``"model__C"`` in a pipeline). None takes

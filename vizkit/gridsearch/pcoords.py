@@ -214,8 +214,8 @@ class GridSearchParallelCoordinates(GridSearchVisualizer):
 
     Parameters
     ----------
-    estimator : GridSearchCV, RandomizedSearchCV or a search with cv_results_
-        The search, fitted or not.
+    estimator : GridSearchCV or RandomizedSearchCV
+        The search, fitted or not (any object with ``cv_results_`` works).
     params : list of str, default=None
         The parameters to draw, left to right (at least two). None draws
         every parameter that takes more than one value, in the search's
