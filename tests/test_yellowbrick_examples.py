@@ -1015,6 +1015,7 @@ def test_validation_curve_quick_method():
     )  # fmt: skip
     assert viz.param_range_.tolist() == list(range(1, 11))
 
+
 def test_cv_scores_classification_documented_example():
     import matplotlib.pyplot as plt
     from sklearn.model_selection import StratifiedKFold
@@ -1091,6 +1092,7 @@ def test_dropping_curve_quick_method():
     viz = dropping_curve(SVC(), X, y)
     assert viz.valid_scores_.shape == (5, 5)
 
+
 def test_rfecv_documented_example():
     from sklearn.datasets import make_classification
     from sklearn.svm import SVC
@@ -1133,3 +1135,25 @@ def test_rfecv_credit_documented_calls():
     # The quick method
     visualizer = rfecv(RandomForestClassifier(), X=X, y=y, cv=cv, scoring="f1_weighted")
     assert visualizer.rfe_estimator_.n_features_ == visualizer.n_features_
+
+
+def test_gridsearch_color_plot_docstring_example():
+    """GridSearchColorPlot's docstring example (Yellowbrick's docs have no page).
+
+    The docstring's ``model.fit(X)`` cannot fit an SVC in either library: the
+    target is passed too. Its X is unspecified: iris (a linear SVC on the
+    unscaled breast cancer data takes a minute).
+    """
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.svm import SVC
+
+    from vizkit.gridsearch import GridSearchColorPlot
+
+    X, y = load_iris(return_X_y=True)
+    gridsearch = GridSearchCV(SVC(), {"kernel": ["rbf", "linear"], "C": [1, 10]})
+    model = GridSearchColorPlot(gridsearch, x_param="kernel", y_param="C")
+    model.fit(X, y)
+    model.show()
+    assert model.x_values_ == ["linear", "rbf"]
+    assert model.y_values_ == [1, 10]
+    assert model.best_scores_.shape == (2, 2)

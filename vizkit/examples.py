@@ -117,3 +117,48 @@ def validation() -> Example:
     example = classification()
     params = {"param_name": "C", "param_range": (0.01, 0.1, 1.0, 10.0)}
     return Example(example.X, example.y, example.estimator, params)
+
+
+def grid_search() -> Example:
+    """The binary data, with a GridSearchCV of a logistic regression (cv=3).
+
+    Two parameters, four candidates (one value is None), so the search is fast
+    enough to be fitted many times. A failed fit raises (``error_score="raise"``;
+    the default NaN would also not compare equal to itself in clone checks).
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+
+    example = binary()
+    grid = {"C": [0.1, 1.0], "class_weight": [None, "balanced"]}
+    return Example(
+        example.X,
+        example.y,
+        lambda: GridSearchCV(
+            LogisticRegression(max_iter=500), grid, cv=3, error_score="raise"
+        ),
+    )
+
+
+def grid_search_3d() -> Example:
+    """The binary data, with a GridSearchCV over three parameters (cv=3).
+
+    Eight candidates: C spans two decades (a log axis), class_weight holds
+    None and a string, fit_intercept booleans.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+
+    example = binary()
+    grid = {
+        "C": [0.01, 1.0],
+        "class_weight": [None, "balanced"],
+        "fit_intercept": [True, False],
+    }
+    return Example(
+        example.X,
+        example.y,
+        lambda: GridSearchCV(
+            LogisticRegression(max_iter=500), grid, cv=3, error_score="raise"
+        ),
+    )
