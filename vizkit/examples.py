@@ -110,3 +110,25 @@ def joint() -> Example:
     """Two features of the classification data and its classes: a joint plot."""
     example = classification()
     return Example(example.X[:, :2], example.y)
+
+
+def comparison() -> Example:
+    """The classification data, with two models to compare (a fresh list)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import GaussianNB
+
+    example = classification()
+    return Example(
+        example.X, example.y, lambda: [LogisticRegression(max_iter=500), GaussianNB()]
+    )
+
+
+def regression_comparison() -> Example:
+    """The regression data, with two regressors to compare (a fresh list)."""
+    from sklearn.linear_model import Ridge
+    from sklearn.tree import DecisionTreeRegressor
+
+    example = regression()
+    return Example(
+        example.X, example.y, lambda: [Ridge(), DecisionTreeRegressor(max_depth=3)]
+    )
