@@ -29,7 +29,7 @@ from vizkit.compare._models import (
     task_of,
 )
 from vizkit.exceptions import NotFitted, VizkitError, VizkitValueError, prefix_message
-from vizkit.style import class_colors
+from vizkit.style import resolve_colors
 from vizkit.utils.validation import (
     check_classes,
     check_target,
@@ -155,20 +155,23 @@ class ComparisonVisualizer(Visualizer):
         return self
 
     def __sklearn_tags__(self):
+        # A comparison does not predict, so it is neither a classifier nor a
+        # regressor; it accepts what every one of its models accepts.
         tags = super().__sklearn_tags__()
         try:
-            named = named_models(self.estimators, self.names)
+            models = [model for _, model in named_models(self.estimators, self.names)]
         except VizkitError:
             return tags
-        if len({task_of(model) for _, model in named}) != 1:
-            return tags
-        inner = get_tags(named[0][1])  # one task: tags follow the models'
-        tags.estimator_type = inner.estimator_type
-        tags.input_tags = inner.input_tags
-        tags.classifier_tags = inner.classifier_tags
-        tags.regressor_tags = inner.regressor_tags
+        inputs = [get_tags(model).input_tags for model in models]
+        tags.input_tags = dataclasses.replace(
+            inputs[0],
+            sparse=all(t.sparse for t in inputs),
+            allow_nan=all(t.allow_nan for t in inputs),
+            categorical=all(t.categorical for t in inputs),
+            string=all(t.string for t in inputs),
+        )
         tags.target_tags = dataclasses.replace(
-            inner.target_tags, multi_output=False, single_output=True
+            tags.target_tags, required=True, multi_output=False, single_output=True
         )
         return tags
 
@@ -193,13 +196,15 @@ class ComparisonVisualizer(Visualizer):
         named = self._named_models()
         self._check_models(named)
         y_array = self._check_data(X, y, "y")
-        fitted = self.__dict__.get("_fitted_models", [])
-        self._fitted_models = []
+        # The models this visualizer fitted (refitted by the next fit, as any
+        # estimator's fit starts afresh); kept even when a later fit fails.
+        fitted = self.__dict__.setdefault("_fitted_models", [])
         for _, model in named:
             refit = self.is_fitted == "auto" and any(m is model for m in fitted)
             if refit or needs_fit(model, self.is_fitted):
                 self._call(model, "fit", X, y, **kwargs)
-                self._fitted_models.append(model)
+                if not refit:
+                    fitted.append(model)
         self._fit_more(named, X, y_array, kwargs)
         self.names_ = np.asarray([name for name, _ in named], dtype=object)
         return self
@@ -427,4 +432,4 @@ class ComparisonVisualizer(Visualizer):
     def _model_colors(self) -> dict[str, str]:
         """One colour per model, by name (``colors``, else distinct colours)."""
         names = list(self.names_)
-        return dict(zip(names, class_colors(len(names), self.colors)))
+        return dict(zip(names, resolve_colors(len(names), colors=self.colors)))

@@ -47,7 +47,8 @@ def split_estimators(estimators: Any) -> tuple[list[str | None], list[Any]]:
     """``estimators`` as (given names or None, models), whatever its form."""
     if isinstance(estimators, Mapping):
         return list(estimators), list(estimators.values())
-    if estimators is None or isinstance(estimators, str) or hasattr(estimators, "fit"):
+    listed = hasattr(estimators, "__iter__") and not isinstance(estimators, str)
+    if not listed or hasattr(estimators, "fit"):
         raise VizkitValueError(
             f"estimators={type(estimators).__name__} is not a list of models; pass "
             "a list of estimators, a list of (name, estimator) pairs or a dict "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.base import clone
+from sklearn.utils import indexable
 
 from vizkit import examples
 from vizkit import params as P
@@ -31,7 +32,17 @@ DEFAULT_TRAIN_SIZES = tuple(np.linspace(0.1, 1.0, 5).tolist())
 
 
 def _check_cv(value, name: str, viz) -> None:
+    """None, a number of folds (at least 2), a splitter or an iterable of splits."""
     check_n_splits(value, name)
+    splitter = hasattr(value, "split") and not isinstance(value, str)
+    if value is None or isinstance(value, int) or splitter:
+        return
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        raise VizkitValueError(
+            f"{name}={value!r} is not valid; pass a number of folds, a "
+            "cross-validation splitter such as KFold(5), an iterable of (train, "
+            "test) splits, or None for 5 folds."
+        )
 
 
 @common_params
@@ -148,6 +159,7 @@ class LearningCurveComparison(ComparisonVisualizer):
 
     def _fit_more(self, named: NamedModels, X, y: np.ndarray, kwargs: dict) -> None:
         """Every model's learning curve, all fits in one joblib run."""
+        X, y = indexable(X, y)  # row-indexable (CSR for other sparse formats)
         splits = check_splits(self.cv, X, y, named[0][1])
         sizes = absolute_train_sizes(self.train_sizes, len(splits[0][0]))
         if self.shuffle:
@@ -256,5 +268,5 @@ learning_curve_comparison = declare(
     LearningCurveComparison,
     kind=COMPARE,
     quick="learning_curve_comparison",
-    example=examples.comparison,
+    example=examples.regression_comparison,
 )

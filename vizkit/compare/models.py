@@ -109,6 +109,7 @@ class ModelComparison(ComparisonVisualizer):
         "plots": P.Param(_check_plots),
         "n_bins": P.number(2, integer=True),
         "strategy": P.choice("uniform", "quantile"),
+        "pos_label": P.anything(),  # checked against each model's classes
     }
 
     def __init__(
