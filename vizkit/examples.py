@@ -130,5 +130,7 @@ def regression_comparison() -> Example:
 
     example = regression()
     return Example(
-        example.X, example.y, lambda: [Ridge(), DecisionTreeRegressor(max_depth=3, random_state=0)]
+        example.X,
+        example.y,
+        lambda: [Ridge(), DecisionTreeRegressor(max_depth=3, random_state=0)],
     )

@@ -44,7 +44,9 @@ def one_curve_scores(
     "micro-average of 3 classes"), for the title.
     """
     classes = np.asarray(classes)
-    scores = check_scores(response, len(y_true), len(classes), f"model {name!r}'s scores")
+    scores = check_scores(
+        response, len(y_true), len(classes), f"model {name!r}'s scores"
+    )
     index = encode_target(y_true, classes)
     if len(classes) == 2 or pos_label is not None:
         positive = positive_index(classes, pos_label)

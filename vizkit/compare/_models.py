@@ -165,13 +165,15 @@ def _refit_ranks(search: Any, results: dict) -> np.ndarray:
 
 def candidate_name(params: dict) -> str:
     """A short legend name of one candidate: "C=0.1, penalty='l2'"."""
-    return ", ".join(f"{key.rsplit('__', 1)[-1]}={value!r}" for key, value in params.items())
+    return ", ".join(
+        f"{key.rsplit('__', 1)[-1]}={value!r}" for key, value in params.items()
+    )
 
 
 def search_candidates(search: Any, top: int) -> NamedModels:
     """Unfitted clones of the search's estimator with its best candidates' params."""
-    params = search.cv_results_["params"]
     chosen = best_candidates(search, top)
+    params = search.cv_results_["params"]
     names = unique_labels([candidate_name(params[i]) or "default" for i in chosen])
     return [
         (name, clone(search.estimator).set_params(**params[i]))

@@ -160,7 +160,15 @@ class LearningCurveComparison(ComparisonVisualizer):
     def _fit_more(self, named: NamedModels, X, y: np.ndarray, kwargs: dict) -> None:
         """Every model's learning curve, all fits in one joblib run."""
         X, y = indexable(X, y)  # row-indexable (CSR for other sparse formats)
-        splits = check_splits(self.cv, X, y, named[0][1])
+        try:
+            splits = check_splits(self.cv, X, y, named[0][1])
+        except VizkitError:
+            raise
+        except ValueError as error:  # e.g. more folds than rows
+            raise VizkitValueError(
+                f"cv={self.cv!r} cannot split the {len(y)} training rows ({error}); "
+                "pass fewer folds or more rows."
+            ) from None
         sizes = absolute_train_sizes(self.train_sizes, len(splits[0][0]))
         if self.shuffle:
             splits = shuffled_splits(splits, self.random_state)

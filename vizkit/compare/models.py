@@ -31,7 +31,10 @@ PANELS: dict[str, type[ComparisonVisualizer]] = {
     "residuals": ResidualsComparison,
 }
 #: The panels drawn when ``plots`` is None, by the models' task.
-DEFAULT_PLOTS = {"classifier": ("roc", "pr", "calibration"), "regressor": ("residuals",)}
+DEFAULT_PLOTS = {
+    "classifier": ("roc", "pr", "calibration"),
+    "regressor": ("residuals",),
+}
 #: Every response method, in the order a shared one is chosen.
 METHODS = ("predict_proba", "decision_function", "predict")
 #: Inches per panel of a figure vizkit makes.
