@@ -11,9 +11,7 @@ the models' names (``names_``), plus ``scores_``, one number per model.
 from __future__ import annotations
 
 import dataclasses
-import re
-import textwrap
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 import numpy as np
 from sklearn.utils import Bunch, get_tags
@@ -26,7 +24,6 @@ from vizkit.compare._models import (
     model_label,
     named_models,
     search_candidates,
-    task_of,
 )
 from vizkit.exceptions import NotFitted, VizkitError, VizkitValueError, prefix_message
 from vizkit.style import resolve_colors
@@ -37,53 +34,6 @@ from vizkit.utils.validation import (
     n_samples_of,
     needs_fit,
 )
-
-#: numpydoc entries shared by the comparison visualizers' docstrings.
-COMPARE_PARAMS: dict[str, str] = {
-    "estimators": """\
-estimators : list of estimators, list of (name, estimator) or dict, default=None
-    The models to compare. Unfitted ones are fitted in place by ``fit``
-    (see ``is_fitted``); fitted ones are kept as they are. None builds an
-    empty comparison that ``add`` fills one model at a time.""",
-    "names": """\
-names : list of str, default=None
-    One legend name per model, in order. None uses the names of ``(name,
-    estimator)`` pairs or dict keys, else each model's class name
-    ("Ridge-1", "Ridge-2" for repeated classes). Each model's parameters are
-    reachable as ``<name>__<param>`` in ``get_params``/``set_params``.""",
-    "is_fitted": """\
-is_fitted : bool or "auto", default="auto"
-    Whether the models are already fitted. "auto" asks
-    ``sklearn.utils.validation.check_is_fitted`` for each model (a model
-    fitted by an earlier ``fit`` of the visualizer is refitted); False
-    refits every model in ``fit``; True never fits them.""",
-    "colors": """\
-colors : list of colors or palette name, default=None
-    One colour per model; None gives distinct colours from the colour cycle.""",
-    "pos_label": """\
-pos_label : int, float, bool or str, default=None
-    The class each curve is of. Binary targets: the positive class, by
-    default each model's second class (``classes_[1]``). Multiclass
-    targets: None pools every one-vs-rest decision of a model into one
-    micro-averaged curve (the title says so); a class value draws that
-    class against the rest.""",
-}
-
-_COMPARE_LINE = re.compile(r"^(?P<indent> *)\{compare: (?P<names>[\w, ]+)\}$", re.M)
-T = TypeVar("T")
-
-
-def compare_params(obj: T) -> T:
-    """Expand ``{compare: name, ...}`` lines of ``obj``'s docstring."""
-
-    def expand(match: re.Match) -> str:
-        names = [name.strip() for name in match["names"].split(",")]
-        return "\n".join(
-            textwrap.indent(COMPARE_PARAMS[name], match["indent"]) for name in names
-        )
-
-    obj.__doc__ = _COMPARE_LINE.sub(expand, obj.__doc__ or "")
-    return obj
 
 
 class ComparisonVisualizer(Visualizer):
@@ -134,7 +84,7 @@ class ComparisonVisualizer(Visualizer):
                 params[f"{name}__{key}"] = value
         return params
 
-    def set_params(self, **params):
+    def set_params(self, **params: Any) -> ComparisonVisualizer:
         """Set parameters; ``<name>__<param>`` sets a parameter of one model."""
         own = {k: v for k, v in params.items() if "__" not in k}
         super().set_params(**own)

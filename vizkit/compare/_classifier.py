@@ -87,4 +87,7 @@ class ClassifierComparison(ComparisonVisualizer):
 
     def _legend(self, loc: str) -> None:
         """The legend, titled with the binary problem every curve shows."""
-        self.ax_.legend(loc=loc, frameon=True, title=self.curve_of_)
+        self.ax_.legend(
+            loc=loc, frameon=True, title=self.curve_of_, fontsize="small",
+            title_fontsize="small",
+        )  # fmt: skip

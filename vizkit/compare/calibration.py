@@ -9,8 +9,8 @@ import numpy as np
 from vizkit import examples
 from vizkit import params as P
 from vizkit.classifier.calibration import brier_score, reliability
-from vizkit.compare._base import compare_params
 from vizkit.compare._classifier import ClassifierComparison
+from vizkit.compare._docs import compare_params
 from vizkit.draw import CURVE_ZORDER
 from vizkit.registry import COMPARE, declare
 from vizkit.style import LINE_COLOR
@@ -122,7 +122,7 @@ class CalibrationComparison(ClassifierComparison):
     def finalize(self):
         """Title, legend, axis labels and the unit square."""
         self.set_title("Calibration Curves")
-        self._legend("upper left")
+        self._legend("lower right")
         self.ax_.set_xlim(0.0, 1.0)
         self.ax_.set_ylim(0.0, 1.0)
         self.ax_.set_xlabel("Mean predicted probability")

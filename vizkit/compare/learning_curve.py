@@ -8,7 +8,8 @@ from sklearn.utils import indexable
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.compare._base import ComparisonVisualizer, compare_params
+from vizkit.compare._base import ComparisonVisualizer
+from vizkit.compare._docs import compare_params
 from vizkit.compare._models import NamedModels
 from vizkit.exceptions import NotFitted, VizkitError, VizkitValueError, prefix_message
 from vizkit.model_selection._cv import (

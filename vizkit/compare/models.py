@@ -13,7 +13,8 @@ import numpy as np
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.compare._base import ComparisonVisualizer, compare_params
+from vizkit.compare._base import ComparisonVisualizer
+from vizkit.compare._docs import compare_params
 from vizkit.compare._models import NamedModels, check_one_task
 from vizkit.compare.calibration import CalibrationComparison
 from vizkit.compare.prcurve import PrecisionRecallComparison

@@ -6,8 +6,8 @@ import numpy as np
 
 from vizkit import examples
 from vizkit.classifier.prcurve import precision_recall
-from vizkit.compare._base import compare_params
 from vizkit.compare._classifier import ClassifierComparison
+from vizkit.compare._docs import compare_params
 from vizkit.draw import CURVE_ZORDER
 from vizkit.registry import COMPARE, declare
 from vizkit.utils.curves import average_precision, thin_curve

@@ -9,7 +9,8 @@ from sklearn.metrics import r2_score
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.compare._base import ComparisonVisualizer, compare_params
+from vizkit.compare._base import ComparisonVisualizer
+from vizkit.compare._docs import compare_params
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import COMPARE, declare
 from vizkit.regressor.residuals import residuals

@@ -7,8 +7,8 @@ from sklearn.metrics import auc
 
 from vizkit import examples
 from vizkit.classifier.rocauc import roc
-from vizkit.compare._base import compare_params
 from vizkit.compare._classifier import ClassifierComparison
+from vizkit.compare._docs import compare_params
 from vizkit.draw import CURVE_ZORDER
 from vizkit.registry import COMPARE, declare
 from vizkit.style import LINE_COLOR
