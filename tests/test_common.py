@@ -85,7 +85,7 @@ def feed(name, viz, X, y):
         viz.fit_transform(X, y)
     else:
         viz.fit(X, y)
-    if kind is SCORE:
+    if "X_test" in kind.data:  # score and comparison visualizers
         viz.score(X, y)
     return viz
 
@@ -103,11 +103,46 @@ def same_params(a, b):
     """Parameters equal, estimators compared by type and their own params."""
     assert set(a) == set(b)
     for key in a:
-        if hasattr(a[key], "get_params"):
-            assert type(a[key]) is type(b[key])
-            same_params(a[key].get_params(), b[key].get_params())
-        else:
-            assert a[key] == b[key], key
+        same_value(a[key], b[key], key)
+
+
+def same_value(a, b, key):
+    """Equal values; estimators (also in lists, as a comparison's) by their params."""
+    if hasattr(a, "get_params"):
+        assert type(a) is type(b), key
+        same_params(a.get_params(), b.get_params())
+    elif isinstance(a, list | tuple):
+        assert type(a) is type(b) and len(a) == len(b), key
+        for one, other in zip(a, b):
+            same_value(one, other, key)
+    else:
+        assert a == b, key
+
+
+def first_model(name, viz):
+    """(prefix of its nested parameters, model) of the (first) wrapped model.
+
+    A comparison wraps several models, named in ``named_estimators``; their
+    parameters are ``<name>__<param>``, as in scikit-learn's VotingClassifier.
+    """
+    if DECLARED[name].kind.model_argument == "estimators":
+        return next(iter(viz.named_estimators.items()))
+    return "estimator", viz.estimator
+
+
+def example_model(name):
+    """A fresh model of the example (the first, when it gives a list to compare)."""
+    model = DECLARED[name].example().estimator()
+    return model[0] if isinstance(model, list) else model
+
+
+def fitted_example_model(example):
+    """The example's model (or list of models), fitted on its data."""
+    model = example.estimator()
+    models = model if isinstance(model, list) else [model]
+    for one in models:
+        one.fit(example.X, example.y)
+    return model
 
 
 def image_of(fig) -> np.ndarray:
@@ -145,6 +180,9 @@ def test_quick_method_signature_lists_every_class_parameter(name):
     assert list(quick)[: len(declaration.kind.data)] == list(declaration.kind.data)
     for param in own.values():
         assert param.name in quick
+        if param.name == declaration.kind.model_argument:
+            continue  # the quick method's model data is required (a comparison's
+            # class takes None, to be filled by add())
         assert quick[param.name].default == param.default
     assert quick["show"].default is True
     for param in own:  # and its docstring documents them, from the class
@@ -201,10 +239,11 @@ def float_param_of(estimator) -> str:
 def test_nested_set_params(name):
     viz = make(name)
     own = viz.get_params(deep=False)
-    key = float_param_of(viz.estimator)
-    viz.set_params(**{f"estimator__{key}": 0.5})
-    assert viz.get_params()[f"estimator__{key}"] == 0.5
-    assert viz.estimator.get_params()[key] == 0.5  # key may be nested (a search's)
+    prefix, model = first_model(name, viz)
+    key = float_param_of(model)
+    viz.set_params(**{f"{prefix}__{key}": 0.5})
+    assert viz.get_params()[f"{prefix}__{key}"] == 0.5
+    assert model.get_params()[key] == 0.5  # key may be nested (a search's)
     # Nested, never flattened: a visualizer parameter of the same name (such as
     # PredictionError's alpha beside Ridge's) keeps its own value.
     assert viz.get_params().get(key) == own.get(key)
@@ -213,7 +252,12 @@ def test_nested_set_params(name):
 @MODELS
 def test_tags_and_type_follow_the_wrapped_estimator(name):
     viz = make(name)
-    model = DECLARED[name].example().estimator()
+    model = example_model(name)
+    if DECLARED[name].kind.model_argument == "estimators":
+        # A comparison of several models does not predict: no classifier or
+        # regressor itself, whatever its models are.
+        assert get_tags(viz).estimator_type is None
+        return
     assert get_tags(viz).estimator_type == get_tags(model).estimator_type
     assert is_classifier(viz) == is_classifier(model)
     assert is_regressor(viz) == is_regressor(model)
@@ -317,7 +361,8 @@ def grid_search_for(name):
         )  # fmt: skip
     if kind is DATA:  # no model to tune: only drawing options, scored alike
         return GridSearchCV(viz, {"title": [None, "T"], switch(name): [True, False]})
-    key = f"estimator__{float_param_of(viz.estimator)}"
+    prefix, model = first_model(name, viz)
+    key = f"{prefix}__{float_param_of(model)}"
     try:
         second = {switch(name): [True, False]}
     except AssertionError:  # no boolean option (e.g. SilhouetteVisualizer)
@@ -572,7 +617,7 @@ def bad_inputs(name):
     ]
     if not getattr(DECLARED[name].cls, "_accepts_1d_X", False):
         cases.append(("1-D X", (X[:, 0], y), "X"))  # JointPlot: a feature vs y
-    if example.estimator is not None and is_classifier(example.estimator()):
+    if example.estimator is not None and is_classifier(example_model(name)):
         cases.append(("single class", (X, np.zeros_like(y)), "y"))
     if get_tags(make(name)).input_tags.allow_nan:  # NaN is what they show
         cases = [case for case in cases if case[0] != "nan X"]
@@ -620,7 +665,7 @@ def test_invalid_option_raises_naming_the_option(name):
 @MODELS
 def test_prefit_model_is_not_refitted_or_modified(name):
     example = DECLARED[name].example()
-    model = example.estimator().fit(example.X, example.y)
+    model = fitted_example_model(example)
     before = pickle.dumps(model)
     viz = make(name, estimator=model)
     feed(name, viz, example.X, example.y)

@@ -161,4 +161,26 @@ def grid_search_3d() -> Example:
         lambda: GridSearchCV(
             LogisticRegression(max_iter=500), grid, cv=3, error_score="raise"
         ),
+
+def comparison() -> Example:
+    """The classification data, with two models to compare (a fresh list)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import GaussianNB
+
+    example = classification()
+    return Example(
+        example.X, example.y, lambda: [LogisticRegression(max_iter=500), GaussianNB()]
+    )
+
+
+def regression_comparison() -> Example:
+    """The regression data, with two regressors to compare (a fresh list)."""
+    from sklearn.linear_model import Ridge
+    from sklearn.tree import DecisionTreeRegressor
+
+    example = regression()
+    return Example(
+        example.X,
+        example.y,
+        lambda: [Ridge(), DecisionTreeRegressor(max_depth=3, random_state=0)],
     )

@@ -105,7 +105,12 @@ class Kind:
 
     @property
     def wraps_model(self) -> bool:
-        return self.data[0] == "estimator"
+        return self.data[0] in ("estimator", "estimators")
+
+    @property
+    def model_argument(self) -> str | None:
+        """The quick method's model argument ("estimator" or "estimators")."""
+        return self.data[0] if self.wraps_model else None
 
 
 SCORE = Kind(
@@ -119,8 +124,13 @@ REPEATED_FIT = Kind("repeated_fit", ("estimator", "X", "y"), 3, _feed_model)
 TREE = Kind("tree", ("estimator", "X", "y"), 3, _feed_model)
 TRAINING = Kind("training", ("estimator", "X", "y"), 3, _feed_model)
 DATA = Kind("data", ("X", "y"), 2, _feed_model)
+# Several models compared on one figure: fitted on training data, scored on test data.
+COMPARE = Kind(
+    "compare", ("estimators", "X_train", "y_train", "X_test", "y_test"), 3, _feed_score
+)
 KINDS = (
     SCORE, TRANSFORMER, TARGET, CLUSTER, MODEL, REPEATED_FIT, TREE, TRAINING, DATA,
+    COMPARE,
 )  # fmt: skip
 
 
@@ -295,7 +305,7 @@ def _quick_signature(cls: type, kind: Kind) -> inspect.Signature:
     own = [
         param.replace(kind=positional)
         for param in inspect.signature(cls).parameters.values()
-        if param.name != "estimator"
+        if param.name != kind.model_argument
     ]
     tail = [
         inspect.Parameter("show", positional, default=True),
@@ -309,14 +319,14 @@ def _quick_doc(cls: type, kind: Kind) -> str:
     summary = inspect.cleandoc(cls.__doc__ or "").split("\n\n")[0]
     verbs = "fit, score and draw" if kind is SCORE else "fit and draw"
     data_docs = [
-        class_docs["estimator"] if arg == "estimator" else
+        class_docs[arg] if arg == kind.model_argument else
         COMMON_PARAMS.get(arg) or _DATA_DOCS[arg]
         for arg in kind.data
     ]  # fmt: skip
     blocks: list[str] = []
     for param, text in class_docs.items():
         # "nrows, ncols : int" is one entry under two names: keep it once.
-        if param != "estimator" and text not in blocks:
+        if param != kind.model_argument and text not in blocks:
             blocks.append(text)
     body = "\n".join(data_docs + blocks + [COMMON_PARAMS["show"]])
     return (
