@@ -161,6 +161,8 @@ def grid_search_3d() -> Example:
         lambda: GridSearchCV(
             LogisticRegression(max_iter=500), grid, cv=3, error_score="raise"
         ),
+    )
+
 
 def comparison() -> Example:
     """The classification data, with two models to compare (a fresh list)."""

@@ -53,11 +53,8 @@ CASES: dict[str, ModuleType] = {
     "explained_variance": explained_variance,
     "rank2d": rank2d,
     "permutation_importance": permutation_importance,
-
     "learning_curve": learning_curve,
     "validation_curve": validation_curve,
-
     "cv_scores": cv_scores,
-
     "rfecv": rfecv,
 }
