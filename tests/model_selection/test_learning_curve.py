@@ -183,5 +183,5 @@ def test_a_failing_fit_names_the_fold_and_keeps_its_type(data):
 def test_a_class_of_one_member_cannot_be_cross_validated(data):
     X, y = data
     y = np.where(np.arange(len(y)) == 0, 2, y)
-    with pytest.raises(VizkitValueError, match="class 2 has only 1 member"):
+    with pytest.raises(VizkitValueError, match="class 2 has a single member"):
         LearningCurve(GaussianNB(), cv=3).fit(X, y)
