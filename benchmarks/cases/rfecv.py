@@ -17,8 +17,6 @@ the timed runs). Every implementation runs under ``threadpool_limits(1)``.
 
 from __future__ import annotations
 
-import atexit
-
 import joblib
 import numpy as np
 from sklearn.feature_selection import RFECV as SklearnRFECV
@@ -26,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from benchmarks.cases._common import SEED, SplitData, new_axes
+from benchmarks.cases._dask import try_dask_client
 from vizkit.datasets import make_classification_data
 
 PREFIT = False
@@ -35,6 +34,7 @@ N_FOLDS = 4
 
 def build(n_rows: int) -> SplitData:
     """Seeded binary data; every implementation splits it itself."""
+    try_dask_client()  # started once, outside the timers
     data = make_classification_data(n_rows, n_classes=2, random_state=SEED)
     return SplitData(data.X, data.y, data.X[:0], data.y[:0])
 
@@ -56,24 +56,7 @@ def run_serial(data: SplitData, path: str) -> None:
     _vizkit(data, path, n_jobs=1)
 
 
-_CLUSTER: list = []  # (cluster, client), started on first use
-
-
-def _dask_client():
-    if not _CLUSTER:
-        from distributed import Client, LocalCluster
-
-        cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-        _CLUSTER.extend([cluster, client])
-        atexit.register(lambda: (client.close(), cluster.close()))
-    return _CLUSTER[1]
-
-
 def run_dask(data: SplitData, path: str) -> None:
-    _dask_client()
     with joblib.parallel_config(backend="dask"):
         _vizkit(data, path, n_jobs=-1)
 

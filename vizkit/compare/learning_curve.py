@@ -16,7 +16,7 @@ from vizkit.model_selection._cv import (
     FoldData,
     FoldJob,
     absolute_train_sizes,
-    check_n_splits,
+    check_cv_param,
     check_scorer,
     check_splits,
     fit_and_score,
@@ -30,20 +30,6 @@ from vizkit.utils.parallel import run_jobs
 
 #: Yellowbrick's default training sizes, as an immutable tuple.
 DEFAULT_TRAIN_SIZES = tuple(np.linspace(0.1, 1.0, 5).tolist())
-
-
-def _check_cv(value, name: str, viz) -> None:
-    """None, a number of folds (at least 2), a splitter or an iterable of splits."""
-    check_n_splits(value, name)
-    splitter = hasattr(value, "split") and not isinstance(value, str)
-    if value is None or isinstance(value, int) or splitter:
-        return
-    if isinstance(value, str) or not hasattr(value, "__iter__"):
-        raise VizkitValueError(
-            f"{name}={value!r} is not valid; pass a number of folds, a "
-            "cross-validation splitter such as KFold(5), an iterable of (train, "
-            "test) splits, or None for 5 folds."
-        )
 
 
 @common_params
@@ -112,7 +98,7 @@ class LearningCurveComparison(ComparisonVisualizer):
 
     _params = {
         "train_sizes": P.anything(),
-        "cv": P.Param(_check_cv),
+        "cv": P.Param(check_cv_param),
         "scoring": P.anything(),
         "n_jobs": P.n_jobs(),
         "shuffle": P.boolean(),
@@ -161,15 +147,7 @@ class LearningCurveComparison(ComparisonVisualizer):
     def _fit_more(self, named: NamedModels, X, y: np.ndarray, kwargs: dict) -> None:
         """Every model's learning curve, all fits in one joblib run."""
         X, y = indexable(X, y)  # row-indexable (CSR for other sparse formats)
-        try:
-            splits = check_splits(self.cv, X, y, named[0][1])
-        except VizkitError:
-            raise
-        except ValueError as error:  # e.g. more folds than rows
-            raise VizkitValueError(
-                f"cv={self.cv!r} cannot split the {len(y)} training rows ({error}); "
-                "pass fewer folds or more rows."
-            ) from None
+        splits = check_splits(self.cv, X, y, named[0][1])
         sizes = absolute_train_sizes(self.train_sizes, len(splits[0][0]))
         if self.shuffle:
             splits = shuffled_splits(splits, self.random_state)

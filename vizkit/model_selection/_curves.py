@@ -1,14 +1,15 @@
-"""What the learning and validation curves share: parameters, scores, drawing.
+"""What the cross-validating visualizers share.
 
-Both score a model by cross-validation at several points (training sizes,
-or values of one parameter) and draw the mean training and cross-validation
+``fit_model``/``score_fitted_model`` serve every one of them (``fit`` also
+fits the given model, ``score`` scores it). The learning and validation
+curves share more: parameters, score tables and drawing. Both score a
+model by cross-validation at several points (training sizes, or values of
+one parameter) and draw the mean training and cross-validation
 score at each point with a band of one standard deviation across the folds.
 """
 
 from __future__ import annotations
 
-import numbers
-import re
 from typing import Any
 
 import numpy as np
@@ -17,16 +18,17 @@ from sklearn.utils import indexable
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.draw import CURVE_ZORDER
-from vizkit.exceptions import NotFitted, VizkitValueError, prefix_message
+from vizkit.exceptions import NotFitted, VizkitError, VizkitValueError, prefix_message
 from vizkit.model_selection._cv import (
     FoldData,
     FoldScore,
-    check_n_splits,
+    check_cv_param,
+    check_pre_dispatch_param,
     check_scorer,
     score_table,
 )
 from vizkit.style import class_colors
-from vizkit.utils.validation import n_samples_of, plain
+from vizkit.utils.validation import n_samples_of
 
 #: The two curves, in drawing (and colour) order: (key, legend label).
 CURVES = (("train", "Training Score"), ("test", "Cross Validation Score"))
@@ -55,30 +57,38 @@ def score_tables(
     }
 
 
-# -- parameter checks -----------------------------------------------------------------
+# -- the given model, fitted on all rows ---------------------------------------------
 
 
-def _check_cv(value: Any, name: str, viz: Any) -> None:
-    check_n_splits(value, name)
-    if isinstance(value, str | float | bool):
-        raise VizkitValueError(
-            f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number "
-            "of folds, a cross-validation splitter, or an iterable of (train, "
-            "test) splits."
-        )
+def fit_model(viz: ModelVisualizer, X, y, fit_params: dict) -> None:
+    """Fit the given model on all of ``X`` unless fitted (DESIGN 2: ``is_fitted``).
+
+    A classifier's ``classes_`` is copied to the visualizer, as scikit-learn
+    expects of a classifier's fit.
+    """
+    viz._fit_estimator(X, y, **fit_params)
+    classes = getattr(viz.estimator, "classes_", None)
+    if classes is not None:
+        viz.classes_ = classes
+    else:
+        viz.__dict__.pop("classes_", None)
 
 
-def _check_pre_dispatch(value: Any, name: str, viz: Any) -> None:
-    count = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    # joblib evaluates an expression of n_jobs, e.g. "2*n_jobs".
-    expression = isinstance(value, str) and bool(
-        re.fullmatch(r"[\d\s*+\-/().]+", value.replace("n_jobs", "1"))
-    )
-    if not (value == "all" or expression or (count and value > 0)):
-        raise VizkitValueError(
-            f"{name}={plain(value)!r} is not valid; pass joblib's pre_dispatch: "
-            "'all', an expression such as '2*n_jobs', or a positive number of jobs."
-        )
+def score_fitted_model(viz: ModelVisualizer, X, y, scoring) -> float:
+    """``scoring`` of the visualizer's fitted model on ``(X, y)``.
+
+    The model's errors keep their type; their message names the visualizer.
+    """
+    viz._check_estimator_fitted("score")
+    scorer = check_scorer(viz.estimator, scoring)
+    try:
+        return float(scorer(viz.estimator, X, y))
+    except VizkitError:
+        raise
+    except Exception as error:
+        model = type(viz.estimator).__name__
+        prefix_message(error, f"{type(viz).__name__}: scoring {model} failed")
+        raise
 
 
 # -- the shared visualizer ----------------------------------------------------------
@@ -94,10 +104,10 @@ class CurveVisualizer(ModelVisualizer):
 
     _params = {
         "groups": P.anything(),
-        "cv": P.Param(_check_cv),
+        "cv": P.Param(check_cv_param),
         "scoring": P.anything(),
         "n_jobs": P.n_jobs(),
-        "pre_dispatch": P.Param(_check_pre_dispatch),
+        "pre_dispatch": P.Param(check_pre_dispatch_param),
         "verbose": P.boolean(),
         "is_fitted": P.choice("auto", True, False),
     }
@@ -114,12 +124,6 @@ class CurveVisualizer(ModelVisualizer):
         scorer = check_scorer(self.estimator, self.scoring)
         X, y, groups = indexable(X, y, self.groups)
         return FoldData(X, y, scorer, fit_params, type(self).__name__), X, y, groups
-
-    def _fit_in_place(self, X, y, fit_params: dict) -> None:
-        """Fit the given model on all rows (see ``is_fitted``), after the checks."""
-        self._fit_estimator(X, y, **fit_params)
-        if hasattr(self.estimator, "classes_"):  # a classifier's, as its own
-            self.classes_ = self.estimator.classes_
 
     def _store_scores(self, scores: list[FoldScore], n_points: int) -> None:
         """The score and time tables, with their means and deviations."""
@@ -146,16 +150,7 @@ class CurveVisualizer(ModelVisualizer):
         """
         if "test_scores_" not in self.__dict__:
             raise NotFitted.from_estimator(self, "score")
-        self._check_estimator_fitted("score")
-        scorer = check_scorer(self.estimator, self.scoring)
-        try:
-            return float(scorer(self.estimator, X, y))
-        except VizkitValueError:
-            raise
-        except Exception as error:
-            model = type(self.estimator).__name__
-            prefix_message(error, f"{type(self).__name__}: scoring {model} failed")
-            raise
+        return score_fitted_model(self, X, y, self.scoring)
 
     # -- drawing ---------------------------------------------------------------------
 

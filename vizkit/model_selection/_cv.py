@@ -66,7 +66,13 @@ def check_splits(cv, X, y, estimator, groups=None, name: str = "cv") -> list[tup
     splitter = check_cv(cv, y, classifier=classifier)
     if classifier and y is not None and hasattr(splitter, "n_splits"):
         _check_folds_fit_classes(splitter, y, name)
-    return list(splitter.split(X, y, groups))
+    try:
+        return list(splitter.split(X, y, groups))
+    except ValueError as error:  # e.g. more folds than rows
+        raise VizkitValueError(
+            f"{name}={plain(cv)!r} cannot split the {_n_rows(X)} rows ({error}); "
+            "pass fewer folds or more rows."
+        ) from None
 
 
 def _check_folds_fit_classes(splitter, y, name: str) -> None:
@@ -148,21 +154,34 @@ def fit_and_score(model, data: FoldData, job: FoldJob) -> FoldScore:
     model = clone(model).set_params(**job.params)
     X_train, y_train = _rows(data.X, job.train, job.columns), _rows(data.y, job.train)
     X_test, y_test = _rows(data.X, job.test, job.columns), _rows(data.y, job.test)
-    try:
+    with naming_the_fold(model, data, job):
         start = time.perf_counter()
         model.fit(X_train, y_train, **_fold_params(data.fit_params, job.train, data))
         fit_time = time.perf_counter() - start
-        test_score = _score(data.scorer, model, X_test, y_test)
+        test_score = scorer_value(data.scorer, model, X_test, y_test)
         score_time = time.perf_counter() - start - fit_time
         train_score = (
-            _score(data.scorer, model, X_train, y_train) if data.score_train else np.nan
+            scorer_value(data.scorer, model, X_train, y_train)
+            if data.score_train
+            else np.nan
         )
+    return FoldScore(test_score, train_score, fit_time, score_time)
+
+
+@contextmanager
+def naming_the_fold(model, data: FoldData, job: FoldJob) -> Iterator[None]:
+    """Errors raised in the block name the visualizer, the model and the fold.
+
+    The error keeps its type (``except ValueError`` still works); vizkit's
+    own errors (already clear) pass unchanged.
+    """
+    try:
+        yield
     except VizkitError:
         raise
     except Exception as error:
         prefix_message(error, _where(model, data, job))
         raise
-    return FoldScore(test_score, train_score, fit_time, score_time)
 
 
 def _where(model, data: FoldData, job: FoldJob) -> str:
@@ -174,7 +193,8 @@ def _where(model, data: FoldData, job: FoldJob) -> str:
     )
 
 
-def _score(scorer, model, X, y) -> float:
+def scorer_value(scorer, model, X, y) -> float:
+    """``scorer(model, X, y)`` as a float; a scorer giving no number is refused."""
     score = scorer(model, X, y)
     if not isinstance(score, numbers.Real):
         raise VizkitValueError(
@@ -322,7 +342,7 @@ def _partial_fit_and_score(
     """Feed ``new_rows`` to ``partial_fit``; score on the test and seen rows."""
     X_new, y_new = _rows(data.X, new_rows), _rows(data.y, new_rows)
     fit_params = {**extra, **_fold_params(data.fit_params, new_rows, data)}
-    try:
+    with naming_the_fold(model, data, step):
         start = time.perf_counter()
         if y_new is None:
             model.partial_fit(X_new, **fit_params)
@@ -330,15 +350,10 @@ def _partial_fit_and_score(
             model.partial_fit(X_new, y_new, **fit_params)
         fit_time = time.perf_counter() - start
         X_test, y_test = _rows(data.X, step.test), _rows(data.y, step.test)
-        test_score = _score(data.scorer, model, X_test, y_test)
+        test_score = scorer_value(data.scorer, model, X_test, y_test)
         score_time = time.perf_counter() - start - fit_time
         X_seen, y_seen = _rows(data.X, step.train), _rows(data.y, step.train)
-        train_score = _score(data.scorer, model, X_seen, y_seen)
-    except VizkitError:
-        raise
-    except Exception as error:
-        prefix_message(error, _where(model, data, step))
-        raise
+        train_score = scorer_value(data.scorer, model, X_seen, y_seen)
     return FoldScore(test_score, train_score, fit_time, score_time)
 
 
@@ -374,11 +389,17 @@ def run_incremental_jobs(
 def check_cv_param(value: Any, name: str, viz: Any) -> None:
     """A ``_params`` check of ``cv``: None, folds >= 2, a splitter or splits."""
     check_n_splits(value, name)
-    if isinstance(value, str | float | bool):
+    valid = (
+        value is None
+        or isinstance(value, numbers.Integral)
+        or hasattr(value, "split")  # a splitter
+        or hasattr(value, "__iter__")  # (train, test) pairs
+    )
+    if isinstance(value, str | bool) or not valid:
         raise VizkitValueError(
             f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number "
-            "of folds, a cross-validation splitter, or an iterable of (train, "
-            "test) splits."
+            "of folds of at least 2, a splitter such as KFold(5, shuffle=True, "
+            "random_state=0), or an iterable of (train, test) index pairs."
         )
 
 
@@ -414,24 +435,3 @@ def fold_rows(data: FoldData, job: FoldJob) -> tuple[Any, Any, Any, Any, dict]:
         _rows(data.y, job.test),
         _fold_params(data.fit_params, job.train, data),
     )
-
-
-@contextmanager
-def naming_the_fold(model, data: FoldData, job: FoldJob) -> Iterator[None]:
-    """Errors raised in the block name the visualizer, the model and the fold.
-
-    As in :func:`fit_and_score`: the error keeps its type; vizkit's own
-    errors (already clear) pass unchanged.
-    """
-    try:
-        yield
-    except VizkitError:
-        raise
-    except Exception as error:
-        prefix_message(error, _where(model, data, job))
-        raise
-
-
-def scorer_value(scorer, model, X, y) -> float:
-    """``scorer(model, X, y)`` as a float; a scorer giving no number is refused."""
-    return _score(scorer, model, X, y)

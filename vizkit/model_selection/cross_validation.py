@@ -15,7 +15,8 @@ from sklearn.utils import indexable
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
-from vizkit.exceptions import NotFitted, VizkitError, prefix_message
+from vizkit.exceptions import NotFitted
+from vizkit.model_selection._curves import fit_model, score_fitted_model
 from vizkit.model_selection._cv import (
     FoldData,
     FoldJob,
@@ -66,37 +67,6 @@ def cross_validated_scores(
     return run_fold_jobs(
         estimator, data, fold_jobs(splits), n_jobs=n_jobs, verbose=verbose
     )
-
-
-def fit_model(viz: ModelVisualizer, X, y, fit_params: dict) -> None:
-    """Fit the given model on all of ``X`` unless fitted (DESIGN 2: ``is_fitted``).
-
-    A classifier's ``classes_`` is copied to the visualizer, as scikit-learn
-    expects of a classifier's fit.
-    """
-    viz._fit_estimator(X, y, **fit_params)
-    classes = getattr(viz.estimator, "classes_", None)
-    if classes is not None:
-        viz.classes_ = classes
-    else:
-        viz.__dict__.pop("classes_", None)
-
-
-def score_fitted_model(viz: ModelVisualizer, X, y, scoring) -> float:
-    """``scoring`` of the visualizer's fitted model on ``(X, y)``.
-
-    The model's errors keep their type; their message names the visualizer.
-    """
-    viz._check_estimator_fitted("score")
-    scorer = check_scorer(viz.estimator, scoring)
-    try:
-        return float(scorer(viz.estimator, X, y))
-    except VizkitError:
-        raise
-    except Exception as error:
-        model = type(viz.estimator).__name__
-        prefix_message(error, f"{type(viz).__name__}: scoring {model} failed")
-        raise
 
 
 # -- the visualizer -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.draw import CURVE_ZORDER
 from vizkit.exceptions import NotFitted, VizkitValueError
+from vizkit.model_selection._curves import fit_model, score_fitted_model
 from vizkit.model_selection._cv import (
     FoldData,
     FoldJob,
@@ -30,7 +31,6 @@ from vizkit.model_selection._cv import (
     run_fold_jobs,
     score_table,
 )
-from vizkit.model_selection.cross_validation import fit_model, score_fitted_model
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.style import class_colors
 from vizkit.utils.docs import common_params

@@ -18,7 +18,7 @@ from sklearn.base import is_classifier
 from vizkit import examples
 from vizkit import params as P
 from vizkit.exceptions import ModelError
-from vizkit.model_selection._curves import CurveVisualizer
+from vizkit.model_selection._curves import CurveVisualizer, fit_model
 from vizkit.model_selection._cv import (
     FoldData,
     FoldScore,
@@ -185,7 +185,7 @@ class LearningCurve(CurveVisualizer):
         sizes = absolute_train_sizes(self.train_sizes, len(splits[0][0]))
         if self.shuffle:
             splits = shuffled_splits(splits, self.random_state)
-        self._fit_in_place(X, y, kwargs)
+        fit_model(self, X, y, kwargs)
         self.train_sizes_ = sizes
         self._store_scores(self._run(data, splits, sizes), len(sizes))
         return self

@@ -33,7 +33,7 @@ from vizkit.exceptions import (
 from vizkit.model_selection._cv import (
     FoldData,
     FoldJob,
-    check_n_splits,
+    check_cv_param,
     check_scorer,
     check_splits,
 )
@@ -65,21 +65,6 @@ def _check_step(value: Any, name: str, viz: Any) -> None:
             f"{name}={plain(value)!r} is not valid; pass a positive integer (the "
             "number of features removed per round) or a fraction in (0, 1) of "
             "them (e.g. 0.1)."
-        )
-
-
-def _check_cv(value: Any, name: str, viz: Any) -> None:
-    check_n_splits(value, name)
-    if isinstance(value, str) or not (
-        value is None
-        or isinstance(value, numbers.Integral)
-        or hasattr(value, "split")  # a splitter
-        or hasattr(value, "__iter__")  # (train, test) pairs
-    ):
-        raise VizkitValueError(
-            f"{name}={plain(value)!r} is not valid; pass None (5 folds), a number of "
-            "folds of at least 2, a splitter such as KFold(5, shuffle=True, "
-            "random_state=0), or a list of (train, test) index pairs."
         )
 
 
@@ -206,7 +191,7 @@ class RFECV(ModelVisualizer):
     _params = {
         "step": P.Param(_check_step),
         "groups": P.anything(),
-        "cv": P.Param(_check_cv),
+        "cv": P.Param(check_cv_param),
         "scoring": P.Param(_check_scoring),
         "min_features_to_select": P.number(1, integer=True),
         "importance_getter": P.Param(_check_importance_getter),

@@ -19,7 +19,7 @@ from sklearn.base import clone
 from vizkit import examples
 from vizkit import params as P
 from vizkit.exceptions import VizkitValueError
-from vizkit.model_selection._curves import CurveVisualizer
+from vizkit.model_selection._curves import CurveVisualizer, fit_model
 from vizkit.model_selection._cv import FoldJob, check_splits, run_fold_jobs
 from vizkit.registry import REPEATED_FIT, declare
 from vizkit.utils.docs import common_params
@@ -227,7 +227,7 @@ class ValidationCurve(CurveVisualizer):
         # The values as given (not as an array's numpy scalars), as scikit-learn.
         values = list(self.param_range)
         jobs = validation_curve_jobs(splits, self.param_name, values)
-        self._fit_in_place(X, y, kwargs)
+        fit_model(self, X, y, kwargs)
         scores = run_fold_jobs(
             self.estimator, data, jobs, n_jobs=self.n_jobs, verbose=self.verbose,
             pre_dispatch=self.pre_dispatch,
