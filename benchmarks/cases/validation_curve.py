@@ -1,6 +1,6 @@
 """Validation curve of a decision tree over 5 depths x 5 stratified folds.
 
-Not prefit: the 25 fits are the work. Every implementation computes the
+The 25 fits are the work. Every implementation computes the
 training and cross-validation scores of a DecisionTreeClassifier at
 ``max_depth`` 2, 4, 6, 8 and 10 on the same 5 stratified folds, then draws
 the two mean curves with their one-standard-deviation bands and saves the
@@ -10,8 +10,10 @@ one job; "sklearn Display" is ``ValidationCurveDisplay.from_estimator`` and
 both with ``n_jobs=2``; "vizkit dask" is vizkit's call with ``n_jobs=-1`` under
 ``joblib.parallel_config(backend="dask")`` on a local cluster of 2
 single-threaded worker processes. Everything runs under ``threadpool_limits(1)``.
-vizkit also fits the model once on all rows (its ``fit`` fits the wrapped
-model in place, as every model visualizer).
+vizkit is given the model already fitted on all rows (fitted in ``build``,
+outside the timers), so its ``fit`` computes the same scores as the peers and
+nothing more; given an unfitted model it would also fit it in place (as every
+model visualizer does), one extra full fit that the README reports apart.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from benchmarks.cases._common import SEED, SplitData, new_axes, yellowbrick_styl
 from benchmarks.cases._dask import try_dask_client
 from vizkit.datasets import make_classification_data
 
-PREFIT = False
+PREFIT = True
 DESCRIPTION = "3 classes, 20 features, DecisionTree, 5 max_depth x 5 folds"
 DEPTHS = [2, 4, 6, 8, 10]
 
@@ -36,13 +38,15 @@ def build(n_rows: int) -> SplitData:
     """Seeded data; every implementation splits it itself."""
     try_dask_client()
     data = make_classification_data(n_rows, n_features=20, random_state=SEED)
-    return SplitData(data.X, data.y, data.X[:0], data.y[:0])
+    with threadpool_limits(1):
+        fitted = model().fit(data.X, data.y)
+    return SplitData(data.X, data.y, data.X[:0], data.y[:0], fitted)
 
 
 def _vizkit(data: SplitData, path: str, n_jobs: int) -> None:
     from vizkit.model_selection import ValidationCurve
 
-    viz = ValidationCurve(model(), "max_depth", DEPTHS, cv=5, n_jobs=n_jobs)
+    viz = ValidationCurve(data.model, "max_depth", DEPTHS, cv=5, n_jobs=n_jobs)
     with threadpool_limits(1):
         viz.fit(data.X_train, data.y_train)
     viz.show(outpath=path)
@@ -97,7 +101,7 @@ def run_yellowbrick(data: SplitData, path: str) -> None:
     yellowbrick_style()
     from yellowbrick.model_selection import ValidationCurve
 
-    viz = ValidationCurve(model(), "max_depth", DEPTHS, cv=5, n_jobs=2)
+    viz = ValidationCurve(data.model, "max_depth", DEPTHS, cv=5, n_jobs=2)
     with threadpool_limits(1):
         viz.fit(data.X_train, data.y_train)
     viz.show(outpath=path)
