@@ -8,10 +8,9 @@ The grid-search views live in :mod:`vizkit.gridsearch` (Yellowbrick's path)
 and are also importable from here.
 """
 
-from vizkit.gridsearch import (
-    GridSearchColorPlot,
+from vizkit.gridsearch.pcolor import GridSearchColorPlot, gridsearch_color_plot
+from vizkit.gridsearch.pcoords import (
     GridSearchParallelCoordinates,
-    gridsearch_color_plot,
     gridsearch_parallel_coordinates,
 )
 from vizkit.registry import export_family
