@@ -99,9 +99,14 @@ FITS_UP_TO_K_CLUSTERS = {
 CROSS_VALIDATES_IN_FOLDS = {
     check: (
         "the check fits 10 rows or fewer, too few for each class in every one of "
-        "the 5 stratified folds (scikit-learn's default cv), which is refused"
+        "the 5 stratified folds (scikit-learn's default cv), which is refused "
+        "(scikit-learn 1.6 also in check_n_features_in_after_fitting)"
     )
-    for check in ("check_fit2d_1sample", "check_fit2d_1feature")
+    for check in (
+        "check_fit2d_1sample",
+        "check_fit2d_1feature",
+        "check_n_features_in_after_fitting",
+    )
 }
 #: Learning curves: the smallest training size is 10% of a training fold.
 TINY_TRAINING_PREFIX = {
