@@ -119,6 +119,17 @@ def validation() -> Example:
     return Example(example.X, example.y, example.estimator, params)
 
 
+def learning() -> Example:
+    """The classification data and model, with training sizes of 30% and up.
+
+    A seeded shuffle, and no size so small that a fold of a 100-row subset
+    (cross_val_score over the visualizer) holds a single class.
+    """
+    example = classification()
+    params = {"train_sizes": (0.3, 0.65, 1.0), "random_state": 0}
+    return Example(example.X, example.y, example.estimator, params)
+
+
 def grid_search() -> Example:
     """The binary data, with a GridSearchCV of a logistic regression (cv=3).
 

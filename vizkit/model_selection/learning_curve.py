@@ -289,5 +289,5 @@ learning_curve = declare(
     LearningCurve,
     kind=REPEATED_FIT,
     quick="learning_curve",
-    example=examples.classification,
+    example=examples.learning,
 )
