@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 from benchmarks.cases._common import SEED, SplitData, new_axes, split
 from benchmarks.cases._dask import try_dask_client
 from vizkit.datasets import make_regression_data
+from vizkit.model_selection.permutation import horizontal_boxes
 
 PREFIT = True
 DESCRIPTION = "DecisionTree (depth 8) prefit; 10 features x 5 repeats, train and test"
@@ -79,8 +80,8 @@ def run_sklearn(data: SplitData, path: str) -> None:
     for offset, result, color in zip((0.2, -0.2), results, ("C0", "C1")):
         ax.boxplot(
             list(result.importances[order]), positions=positions + offset,
-            widths=0.35, orientation="horizontal", patch_artist=True,
-            manage_ticks=False, boxprops={"facecolor": color},
+            widths=0.35, patch_artist=True, manage_ticks=False,
+            boxprops={"facecolor": color}, **horizontal_boxes(),
         )  # fmt: skip
     ax.set_yticks(positions, labels=[f"x{i}" for i in order])
     ax.axvline(0, color="k", ls="--")

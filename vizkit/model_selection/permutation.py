@@ -99,6 +99,20 @@ def _check_max_samples(value: Any, name: str, viz: Any) -> None:
 # -- the visualizer -----------------------------------------------------------------
 
 
+def horizontal_boxes() -> dict:
+    """``boxplot`` keywords for horizontal boxes on every supported matplotlib.
+
+    ``orientation`` exists from matplotlib 3.10; ``vert`` (before it) is
+    deprecated from 3.11.
+    """
+    import matplotlib
+
+    major, minor = (int(v) for v in matplotlib.__version__.split(".")[:2])
+    return (
+        {"orientation": "horizontal"} if (major, minor) >= (3, 10) else {"vert": False}
+    )
+
+
 @common_params
 class PermutationImportance(ScoreVisualizer):
     """Permutation importance of each feature, on training and test data.
@@ -412,17 +426,12 @@ class PermutationImportance(ScoreVisualizer):
 
     def _draw_boxes(self, values: np.ndarray, at: np.ndarray, width: float, color):
         """One horizontal box per row of ``values`` (a feature's repeats)."""
-        import matplotlib
-
-        major, minor = (int(v) for v in matplotlib.__version__.split(".")[:2])
-        new = (major, minor) >= (3, 10)  # ``vert`` is deprecated from 3.11
-        horizontal = {"orientation": "horizontal"} if new else {"vert": False}
         return self.ax_.boxplot(
             list(values), positions=at, widths=width * 0.9, patch_artist=True,
             manage_ticks=False, boxprops={"facecolor": color, "alpha": BOX_ALPHA},
             medianprops={"color": LINE_COLOR},
             flierprops={"markersize": 3, "markeredgecolor": color},
-            **horizontal,
+            **horizontal_boxes(),
         )  # fmt: skip
 
     def _xlabel(self) -> str:
