@@ -364,7 +364,7 @@ class GridSearchParallelCoordinates(GridSearchVisualizer):
         count = min(self.highlight, len(self.lines_.get_segments()))
         best = self.scores_[self.best_index_]
         label = f"best ({best:.3g})" if count == 1 else f"best {count}"
-        rgba: Any = self.lines_.cmap(self.lines_.norm(best))
+        rgba: Any = self.lines_.to_rgba(best)  # stubs type it as an array
         color = to_hex(rgba)
         handle = Line2D([], [], color=color, linewidth=3, path_effects=_outlined(5))
         self.ax_.legend(
