@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+from collections.abc import Callable
 from typing import Any
 
 _CLIENT: list[Any] = []
@@ -35,3 +36,25 @@ def try_dask_client() -> None:
         dask_client()
     except ModuleNotFoundError:
         pass
+
+
+def parallel_runs(run: Callable[..., None]) -> tuple[Callable[..., None], ...]:
+    """vizkit's three runs of a repeated-fit case from one ``run(data, path, n_jobs)``.
+
+    ``n_jobs=2`` (the "vizkit" column), ``n_jobs=1`` (the speed-up's peer) and
+    ``n_jobs=-1`` under ``joblib.parallel_config(backend="dask")``.
+    """
+
+    def run_vizkit(data, path: str) -> None:
+        run(data, path, n_jobs=2)
+
+    def run_serial(data, path: str) -> None:
+        run(data, path, n_jobs=1)
+
+    def run_dask(data, path: str) -> None:
+        import joblib
+
+        with joblib.parallel_config(backend="dask"):
+            run(data, path, n_jobs=-1)
+
+    return run_vizkit, run_serial, run_dask

@@ -17,14 +17,13 @@ under ``threadpool_limits(1)``.
 
 from __future__ import annotations
 
-import joblib
 import numpy as np
 from sklearn.inspection import permutation_importance as sklearn_importance
 from sklearn.tree import DecisionTreeRegressor
 from threadpoolctl import threadpool_limits
 
 from benchmarks.cases._common import SEED, SplitData, new_axes, split
-from benchmarks.cases._dask import try_dask_client
+from benchmarks.cases._dask import parallel_runs, try_dask_client
 from vizkit.datasets import make_regression_data
 from vizkit.model_selection.permutation import horizontal_boxes
 
@@ -53,17 +52,7 @@ def _vizkit(data: SplitData, path: str, n_jobs: int) -> None:
     viz.show(outpath=path)
 
 
-def run_vizkit(data: SplitData, path: str) -> None:
-    _vizkit(data, path, n_jobs=2)
-
-
-def run_serial(data: SplitData, path: str) -> None:
-    _vizkit(data, path, n_jobs=1)
-
-
-def run_dask(data: SplitData, path: str) -> None:
-    with joblib.parallel_config(backend="dask"):
-        _vizkit(data, path, n_jobs=-1)
+run_vizkit, run_serial, run_dask = parallel_runs(_vizkit)
 
 
 def run_sklearn(data: SplitData, path: str) -> None:

@@ -17,14 +17,13 @@ the timed runs). Every implementation runs under ``threadpool_limits(1)``.
 
 from __future__ import annotations
 
-import joblib
 import numpy as np
 from sklearn.feature_selection import RFECV as SklearnRFECV
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from benchmarks.cases._common import SEED, SplitData, new_axes
-from benchmarks.cases._dask import try_dask_client
+from benchmarks.cases._dask import parallel_runs, try_dask_client
 from vizkit.datasets import make_classification_data
 
 PREFIT = False
@@ -48,17 +47,7 @@ def _vizkit(data: SplitData, path: str, n_jobs: int) -> None:
     viz.show(outpath=path)
 
 
-def run_vizkit(data: SplitData, path: str) -> None:
-    _vizkit(data, path, n_jobs=2)
-
-
-def run_serial(data: SplitData, path: str) -> None:
-    _vizkit(data, path, n_jobs=1)
-
-
-def run_dask(data: SplitData, path: str) -> None:
-    with joblib.parallel_config(backend="dask"):
-        _vizkit(data, path, n_jobs=-1)
+run_vizkit, run_serial, run_dask = parallel_runs(_vizkit)
 
 
 def run_sklearn(data: SplitData, path: str) -> None:

@@ -22,7 +22,7 @@ from sklearn.tree import DecisionTreeClassifier
 from threadpoolctl import threadpool_limits
 
 from benchmarks.cases._common import SEED, SplitData, new_axes, yellowbrick_style
-from benchmarks.cases._dask import try_dask_client
+from benchmarks.cases._dask import parallel_runs, try_dask_client
 from vizkit.datasets import make_classification_data
 
 PREFIT = True
@@ -52,19 +52,7 @@ def _vizkit(data: SplitData, path: str, n_jobs: int) -> None:
     viz.show(outpath=path)
 
 
-def run_vizkit(data: SplitData, path: str) -> None:
-    _vizkit(data, path, n_jobs=2)
-
-
-def run_serial(data: SplitData, path: str) -> None:
-    _vizkit(data, path, n_jobs=1)
-
-
-def run_dask(data: SplitData, path: str) -> None:
-    import joblib
-
-    with joblib.parallel_config(backend="dask"):
-        _vizkit(data, path, n_jobs=-1)
+run_vizkit, run_serial, run_dask = parallel_runs(_vizkit)
 
 
 def run_display(data: SplitData, path: str) -> None:
