@@ -18,11 +18,14 @@ LABELS: dict[str, str] = {
     "floor": "floor",
     "yellowbrick": "Yellowbrick",
     "sklearn": "sklearn function",
+    "dtreeviz": "dtreeviz",
 }
-PEERS = ("serial", "dask", "sklearn", "display", "floor", "yellowbrick")
+PEERS = ("serial", "dask", "sklearn", "display", "floor", "yellowbrick", "dtreeviz")
 START = "<!-- results:start (written by benchmarks/run.py) -->"
 END = "<!-- results:end -->"
-PACKAGES = ("numpy", "scipy", "scikit-learn", "matplotlib", "vizkit", "yellowbrick")
+PACKAGES = (
+    "numpy", "scipy", "scikit-learn", "matplotlib", "vizkit", "yellowbrick", "dtreeviz",
+)  # fmt: skip
 
 
 def _version(package: str) -> str:

@@ -197,3 +197,27 @@ def regression_comparison() -> Example:
         example.y,
         lambda: [Ridge(), DecisionTreeRegressor(max_depth=3, random_state=0)],
     )
+
+
+def tree_classification() -> Example:
+    """The classification data, with a depth-3 decision tree (seeded)."""
+    from sklearn.tree import DecisionTreeClassifier
+
+    example = classification()
+    return Example(
+        example.X,
+        example.y,
+        lambda: DecisionTreeClassifier(max_depth=3, random_state=0),
+    )
+
+
+def tree_regression() -> Example:
+    """The regression data, with a depth-3 decision tree regressor (seeded)."""
+    from sklearn.tree import DecisionTreeRegressor
+
+    example = regression()
+    return Example(
+        example.X,
+        example.y,
+        lambda: DecisionTreeRegressor(max_depth=3, random_state=0),
+    )

@@ -60,6 +60,10 @@ FAMILY_TITLES: dict[str, str] = {
     ),
     "gridsearch": "Grid search: scores over two parameters, parallel coordinates",
     "compare": "Comparison: several models on one figure",
+    "tree": (
+        "Decision trees: structure, split feature space, leaves and prediction "
+        "paths"
+    ),
 }
 
 

@@ -28,17 +28,13 @@ from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.registry import MODEL, declare
 from vizkit.style import LINE_COLOR, resolve_colors
 from vizkit.utils.docs import common_params
+from vizkit.utils.pipeline import final_step, pipeline_names
 from vizkit.utils.validation import plain
 
 #: The model attributes read, in order (Yellowbrick's order).
 SOURCES = ("feature_importances_", "coef_")
 
 # -- computations (arrays in, arrays out) -------------------------------------------
-
-
-def final_step(estimator: Any) -> Any:
-    """The model of a Pipeline (its last step), or the estimator itself."""
-    return estimator.steps[-1][1] if hasattr(estimator, "steps") else estimator
 
 
 def model_importances(model: Any) -> tuple[np.ndarray, str]:
@@ -153,20 +149,6 @@ def stacked_lefts(values: np.ndarray) -> np.ndarray:
 
 
 # -- feature names --------------------------------------------------------------------
-
-
-def pipeline_names(estimator: Any) -> np.ndarray | None:
-    """The names of the features a Pipeline's model sees, or None.
-
-    ``pipeline[:-1].get_feature_names_out()``, e.g. the one-hot columns of a
-    ColumnTransformer; None when the steps before the model cannot name them.
-    """
-    if not hasattr(estimator, "steps") or len(estimator.steps) < 2:
-        return None
-    try:
-        return np.asarray(estimator[:-1].get_feature_names_out())
-    except (AttributeError, TypeError, ValueError):
-        return None
 
 
 def feature_labels(estimator: Any, X: Any, labels: Any, n_features: int) -> np.ndarray:

@@ -35,11 +35,6 @@ from vizkit.utils.validation import plain
 # -- computations (arrays in, arrays out) -------------------------------------------
 
 
-def final_step(estimator: Any) -> Any:
-    """The model itself, or the last step of a Pipeline."""
-    return estimator.steps[-1][1] if hasattr(estimator, "steps") else estimator
-
-
 def keeps_ridge_results(model: Any) -> bool:
     """True for a RidgeCV-like model: its errors are kept in ``cv_results_``."""
     return "store_cv_results" in model.get_params(deep=False)

@@ -28,7 +28,6 @@ from vizkit.regressor.alpha_curve import (
     check_scoring_param,
     cross_validate_alphas,
     cv_splits,
-    final_step,
     in_alpha_order,
     keeps_ridge_results,
     mean_and_standard_error,
@@ -37,6 +36,7 @@ from vizkit.regressor.alpha_curve import (
     score_label,
 )
 from vizkit.utils.docs import common_params
+from vizkit.utils.pipeline import final_step
 from vizkit.utils.validation import check_finite, plain
 
 __all__ = ["AlphaSelection", "ManualAlphaSelection", "alphas", "manual_alphas"]

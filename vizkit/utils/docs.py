@@ -59,6 +59,24 @@ title : str, default=None
     "size": """\
 size : tuple of (width, height) in pixels, default=None
     The size of the figure, in pixels as in Yellowbrick.""",
+    # Tree visualizers.
+    "tree_index": """\
+tree_index : int or tuple of (int, int), default=None
+    Which tree of an ensemble to draw: the index of a random forest's or
+    extra trees' tree, or the stage of a gradient boosting (with more than
+    two classes, ``(stage, class index)``). None is the first tree.""",
+    "feature_names": """\
+feature_names : list of str, default=None
+    One name per feature the tree splits on. None takes them from the
+    Pipeline's steps (``get_feature_names_out``), the DataFrame's columns or
+    the model; else ``x0, x1, ...``.""",
+    "class_names": """\
+class_names : list of str, default=None
+    Names of the classes, in the order of the model's ``classes_``. None
+    uses the class values.""",
+    "target_name": """\
+target_name : str, default=None
+    The name of the target, for axis labels. None writes "target".""",
     # Quick methods.
     "X_train": """\
 X_train : array-like of shape (n_samples, n_features)
