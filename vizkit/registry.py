@@ -61,8 +61,7 @@ FAMILY_TITLES: dict[str, str] = {
     "gridsearch": "Grid search: scores over two parameters, parallel coordinates",
     "compare": "Comparison: several models on one figure",
     "tree": (
-        "Decision trees: structure, split feature space, leaves and prediction "
-        "paths"
+        "Decision trees: structure, split feature space, leaves and prediction paths"
     ),
 }
 
