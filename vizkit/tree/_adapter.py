@@ -230,15 +230,26 @@ def _fed_arrays_and_codes(tree: Any) -> Any:
     return fed
 
 
+def _picker(model: Any) -> Callable[[Any, Any], tuple[Any, str]]:
+    """How to take the drawn tree out of ``model``; refuses other models."""
+    for types, picker in _PICKERS:
+        if isinstance(model, types):
+            return picker
+    raise ModelError(
+        f"{type(model).__name__} is not a tree model; the tree visualizers "
+        f"draw a {SUPPORTED}."
+    )
+
+
+def check_tree_model(estimator: Any) -> None:
+    """Refuse a model that is not tree-based, before anything fits it."""
+    _picker(final_step(estimator))
+
+
 def tree_model(estimator: Any, tree_index: Any = None) -> TreeModel:
     """Read a fitted tree model (or Pipeline ending in one) as a TreeModel."""
     model = final_step(estimator)
-    picker = next((p for types, p in _PICKERS if isinstance(model, types)), None)
-    if picker is None:
-        raise ModelError(
-            f"{type(model).__name__} is not a tree model; the tree visualizers "
-            f"draw a {SUPPORTED}."
-        )
+    picker = _picker(model)
     if not estimator_is_fitted(estimator):
         raise NotFitted(
             f"{type(model).__name__} is not fitted: fit it first, or pass it "

@@ -17,7 +17,7 @@ import numpy as np
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.exceptions import VizkitValueError
-from vizkit.tree._adapter import TreeModel, leaf_ids, tree_model
+from vizkit.tree._adapter import TreeModel, check_tree_model, leaf_ids, tree_model
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import plain
 
@@ -125,6 +125,7 @@ class TreeVisualizer(ModelVisualizer):
         """
         y = self._check_fit_data(X, y)
         self._require_target(y, "the target")
+        check_tree_model(self.estimator)
         self._fit_estimator(X, y, **kwargs)
         self._tree = tree_model(self.estimator, self.tree_index)
         self._X_tree = self._tree.features(X)
