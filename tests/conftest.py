@@ -30,3 +30,25 @@ def close_figures():
     plt.close("all")
     yield
     plt.close("all")
+
+
+def require_program(name: str) -> str:
+    """The path of the system program ``name``; skips the test without it.
+
+    ``.ci/run`` installs the programs and sets ``VIZKIT_REQUIRE_PROGRAMS=1``,
+    so in CI a missing program fails the test instead of skipping it.
+    """
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("VIZKIT_REQUIRE_PROGRAMS") == "1":
+            pytest.fail(f"{name} is required here (VIZKIT_REQUIRE_PROGRAMS=1)")
+        pytest.skip(f"needs the {name!r} program (Graphviz: apt-get install graphviz)")
+    return path
+
+
+@pytest.fixture
+def graphviz_dot() -> str:
+    """The path of Graphviz's ``dot`` (see :func:`require_program`)."""
+    return require_program("dot")
