@@ -16,7 +16,7 @@ import numpy as np
 
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
-from vizkit.exceptions import VizkitValueError
+from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.tree._adapter import TreeModel, check_tree_model, leaf_ids, tree_model
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import plain
@@ -145,6 +145,8 @@ class TreeVisualizer(ModelVisualizer):
     @property
     def tree_model_(self) -> TreeModel:
         """The drawn tree, read through the adapter (after fit)."""
+        if "_tree" not in self.__dict__:
+            raise NotFitted.from_estimator(self, "tree_model_")
         return self._tree
 
     def _class_labels(self) -> list[str] | None:
