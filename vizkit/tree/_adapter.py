@@ -101,8 +101,8 @@ class TreeModel:
         hold corrections to that class's score).
         """
         y = np.asarray(y)
-        if self.is_classifier:
-            return np.searchsorted(self.classes, y)
+        if self.classes is not None:
+            return np.asarray(np.searchsorted(self.classes, y))
         if self.boosted_class is not None:
             classes = self.estimator_classes()
             return (y == classes[self.boosted_class]).astype(np.float64)
