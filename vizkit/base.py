@@ -485,6 +485,12 @@ class ModelVisualizer(Visualizer):
             prefix_message(error, f"{type(self).__name__}: {model}.{method}() failed")
             raise
 
+    def _model_score(self, X, y) -> float:
+        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``."""
+        self._check_estimator_fitted()
+        self.score_ = float(self._call_model("score", X, y))
+        return self.score_
+
     def _check_estimator_fitted(self, method: str = "score") -> None:
         """Raise NotFitted, naming the model, unless the model can predict."""
         if self.estimator is None or not estimator_is_fitted(self.estimator):

@@ -421,9 +421,7 @@ class FeatureImportances(ModelVisualizer):
         -------
         score_ : float
         """
-        self._check_estimator_fitted()
-        self.score_ = float(self._call_model("score", X, y))
-        return self.score_
+        return self._model_score(X, y)
 
     # -- drawing -------------------------------------------------------------------
 

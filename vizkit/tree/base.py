@@ -139,6 +139,24 @@ class TreeVisualizer(ModelVisualizer):
         self._fit_tree()
         return self
 
+    def score(self, X, y):
+        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
+
+        So a tree view in a GridSearchCV is scored as its model is.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test data, as the model takes it.
+        y : array-like of shape (n_samples,)
+            Its target.
+
+        Returns
+        -------
+        score_ : float
+        """
+        return self._model_score(X, y)
+
     def _fit_tree(self) -> None:
         """What a view computes beyond the shared attributes (subclasses)."""
 
