@@ -323,3 +323,14 @@ def test_bad_kind_refused(iris_tree):
     viz = PredictionPath(iris_tree, x=IRIS.data[0], kind="shap")
     with pytest.raises(VizkitValueError, match="kind"):
         viz.fit(IRIS.data, IRIS.target)
+
+
+def test_one_leaf_tree_has_an_empty_path_and_draws():
+    viz = prediction_path(
+        DecisionTreeClassifier(), IRIS.data, np.zeros(150, int), x=IRIS.data[0],
+        show=False,
+    )  # fmt: skip
+    assert_array_equal(viz.path_, [0])
+    assert len(viz.steps_) == 0 and len(viz.conditions_) == 0
+    assert viz.contributions_.dtype == viz.importances_.dtype == np.float64
+    assert viz.bias_ == viz.prediction_ == 1.0

@@ -26,7 +26,6 @@ from vizkit.style import LINE_COLOR, resolve_colors
 from vizkit.tree._adapter import check_instance
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import plain
 
 #: The fields of ``steps_``: one record per split node on the path.
 STEP_FIELDS = [
@@ -38,6 +37,19 @@ STEP_FIELDS = [
 ]
 
 # -- computations (arrays in, arrays out) -------------------------------------------
+
+
+def node_values(tree_: Any, leaf: int, classes: bool) -> tuple[np.ndarray, int | None]:
+    """Each node's value, and the class it is the fraction of (or None).
+
+    A classification tree's value is the fraction of the class its ``leaf``
+    predicts (the largest there); a regression tree's is the node's value.
+    """
+    values = tree_.value[:, 0, :]
+    if not classes:
+        return values[:, 0], None
+    predicted = int(np.argmax(values[leaf]))
+    return values[:, predicted], predicted
 
 
 def path_steps(tree_: Any, path: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -59,7 +71,8 @@ def path_steps(tree_: Any, path: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 def feature_contributions(steps: np.ndarray, n_features: int) -> np.ndarray:
     """The sum of the steps' changes per split feature (zero for unused ones)."""
-    return np.bincount(steps["feature"], weights=steps["change"], minlength=n_features)
+    sums = np.bincount(steps["feature"], weights=steps["change"], minlength=n_features)
+    return sums.astype(np.float64)  # an empty path (a one-leaf tree) counts ints
 
 
 def feature_bounds(steps: np.ndarray, n_features: int) -> np.ndarray:
@@ -112,7 +125,7 @@ def path_impurity_decrease(tree_: Any, path: np.ndarray) -> np.ndarray:
     decrease = weighted[nodes] - weighted[left] - weighted[right]
     importance = np.bincount(
         tree_.feature[nodes], weights=decrease, minlength=tree_.n_features
-    )
+    ).astype(np.float64)
     total = importance.sum()
     return importance / total if total > 0 else importance
 
@@ -266,7 +279,10 @@ class PredictionPath(TreeVisualizer):
         row = self._instance_row()
         self.instance_ = self._tree.features(row)[0]
         self.path_ = self._tree.tree.decision_path(self.instance_[None]).indices
-        values = self._node_values(tree_, self.path_[-1])
+        values, predicted = node_values(
+            tree_, self.path_[-1], self.classes_ is not None
+        )
+        self.predicted_class_ = None if predicted is None else self.classes_[predicted]
         self.steps_ = path_steps(tree_, self.path_, values)
         n_features = tree_.n_features
         self.bias_ = float(values[0])
@@ -292,9 +308,9 @@ class PredictionPath(TreeVisualizer):
         """
         n_features = getattr(self.estimator, "n_features_in_", None)
         row = check_instance(self.x, n_features)
-        names = getattr(self.estimator, "feature_names_in_", None)
         if not hasattr(self.estimator, "steps"):
             return row
+        names = getattr(self.estimator, "feature_names_in_", None)
         if names is None:
             return np.asarray(row)
         if not hasattr(row, "columns"):
@@ -302,16 +318,6 @@ class PredictionPath(TreeVisualizer):
 
             return pd.DataFrame(row, columns=names)
         return row
-
-    def _node_values(self, tree_: Any, leaf: int) -> np.ndarray:
-        """Each node's value: the predicted class's fraction, or the node's mean."""
-        values = tree_.value[:, 0, :]
-        if self.classes_ is None:
-            self.predicted_class_ = None
-            return values[:, 0]
-        predicted = int(np.argmax(values[leaf]))
-        self.predicted_class_ = self.classes_[predicted]
-        return values[:, predicted]
 
     # -- drawing -------------------------------------------------------------------
 
@@ -362,7 +368,7 @@ class PredictionPath(TreeVisualizer):
 
     def finalize(self):
         """Title naming the model, the decomposition under the x axis."""
-        self.set_title(f"Prediction path of {plain(self._tree.label)}")
+        self.set_title(f"Prediction path of {self._tree.label}")
         if self.kind == "contribution":
             self.ax_.set_xlabel(
                 f"contribution to {self._value_name()}\n{self._summary()}"
