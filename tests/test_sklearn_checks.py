@@ -127,6 +127,30 @@ TINY_TRAINING_PREFIX = {
     )
 }  # fmt: skip
 
+#: Visualizers explaining one instance ``x`` given to the constructor (PredictionPath).
+FIXED_INSTANCE = {
+    check: (
+        "the instance x is one row of the example data (5 features); the check "
+        "fits data of another width (or one class), in which x cannot be "
+        "explained, and vizkit refuses it naming x"
+    )
+    for check in (
+        "check_classifier_data_not_an_array", "check_classifiers_classes",
+        "check_classifiers_one_label", "check_classifiers_one_label_sample_weights",
+        "check_classifiers_train", "check_dict_unchanged",
+        "check_dont_overwrite_parameters", "check_dtype_object",
+        "check_estimator_sparse_array", "check_estimator_sparse_matrix",
+        "check_estimator_sparse_tag", "check_estimators_fit_returns_self",
+        "check_estimators_pickle", "check_f_contiguous_array_estimator",
+        "check_fit2d_1feature", "check_fit2d_1sample", "check_fit2d_predict1d",
+        "check_fit_check_is_fitted", "check_fit_idempotent",
+        "check_fit_score_takes_y", "check_methods_sample_order_invariance",
+        "check_methods_subset_invariance", "check_n_features_in",
+        "check_n_features_in_after_fitting", "check_pipeline_consistency",
+        "check_positive_only_tag_during_fit", "check_readonly_memmap_input",
+    )
+}  # fmt: skip
+
 
 #: Tree views draw one tree of one target (a 2-D y is refused).
 ONE_TARGET_TREE = {
@@ -161,6 +185,8 @@ def expected_failed_checks(viz) -> dict[str, str]:
             rules.update(TINY_TRAINING_PREFIX)
         if declaration.kind is TREE:
             rules.update(ONE_TARGET_TREE)
+        if viz.get_params().get("x") is not None:
+            rules.update(FIXED_INSTANCE)
         return rules
     if declaration.kind is TARGET:
         return dict(READS_Y_ONLY)

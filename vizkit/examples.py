@@ -221,3 +221,12 @@ def tree_regression() -> Example:
         example.y,
         lambda: DecisionTreeRegressor(max_depth=3, random_state=0),
     )
+
+
+def tree_path() -> Example:
+    """The tree classification example, with the instance to explain (row 0)."""
+    example = tree_classification()
+    # A tuple: parameters compare by value in the checks (an array does not).
+    return Example(
+        example.X, example.y, example.estimator, {"x": tuple(example.X[0].tolist())}
+    )
