@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from sklearn.base import is_classifier
 
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.exceptions import VizkitValueError
 from vizkit.tree._adapter import TreeModel, leaf_ids, tree_model
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import plain
+from vizkit.utils.validation import check_classes, plain
 
 #: The font every tree view draws with: dtreeviz defaults to Arial, which a
 #: machine with only DejaVu does not have (matplotlib warns per text).
@@ -125,6 +126,8 @@ class TreeVisualizer(ModelVisualizer):
         """
         y = self._check_fit_data(X, y)
         self._require_target(y, "the target")
+        if is_classifier(self.estimator):
+            check_classes(np.unique(y))
         self._fit_estimator(X, y, **kwargs)
         self._tree = tree_model(self.estimator, self.tree_index)
         self._X_tree = self._tree.features(X)
