@@ -141,6 +141,7 @@ class _LeafBars(TreeVisualizer):
             self.ax_.set_xlabel("leaf id")
             self.ax_.set_ylabel(self._value_label())
             self.ax_.set_xlim(-0.5, len(self.leaf_ids_) - 0.5)
+            self.ax_.set_ylim(bottom=0)  # all-pure leaves: no axis below 0
             fit_tick_labels(self.ax_, "x")
         else:
             self.ax_.set_xlabel(self._value_label())
