@@ -7,8 +7,7 @@ three cultivars in equal shares. The three large leaves (4, 8 and 16) are
 pure; the impure ones are all small leaves of 5 to 8 wines, where
 ``min_samples_leaf=5`` stopped the tree before it could separate them. Leaf
 11, at 0.64, holds two wines of one cultivar, one of a second and two of a
-third: its prediction is little better than a guess. dtreeviz draws this
-plot inside the visualizer.
+third: its prediction is little better than a guess.
 """
 
 from sklearn.tree import DecisionTreeClassifier
