@@ -37,6 +37,8 @@ from vizkit.utils.docs import common_params
 
 #: The bars' edge colour (dtreeviz's ``rect_edge``).
 EDGE_COLOR = "#444443"
+#: Narrowest bar, in pixels, drawn with an edge.
+MIN_EDGED_WIDTH = 4
 #: Width of a leaf's strip of target values, in leaf positions.
 STRIP_WIDTH = 0.6
 
@@ -105,11 +107,16 @@ def bar_corners(heights: np.ndarray, bottoms: np.ndarray) -> np.ndarray:
 
 
 def draw_leaf_bars(ax, heights: np.ndarray, bottoms: np.ndarray | None = None, **style):
-    """A bar per leaf as one PolyCollection (thousands of leaves draw at once)."""
+    """A bar per leaf as one PolyCollection (thousands of leaves draw at once).
+
+    Bars narrower than ``MIN_EDGED_WIDTH`` pixels get no edge, which would
+    hide them.
+    """
     from matplotlib.collections import PolyCollection
 
     bottoms = np.zeros(len(heights)) if bottoms is None else bottoms
-    style = {"edgecolor": EDGE_COLOR, "linewidth": 0.5, **style}
+    wide = ax.bbox.width / max(len(heights), 1) >= MIN_EDGED_WIDTH
+    style = {"edgecolor": EDGE_COLOR, "linewidth": 0.5 if wide else 0, **style}
     bars = PolyCollection(list(bar_corners(heights, bottoms)), **style)
     ax.add_collection(bars)
     ax.autoscale_view()
@@ -195,6 +202,8 @@ class _LeafBars(TreeVisualizer):
         else:
             self.ax_.set_xlabel(self._value_label())
             self.ax_.set_ylabel("leaves")
+        if getattr(self, "_owns_figure", False):
+            self.fig_.tight_layout()  # room for vertical leaf ids
         return self.ax_
 
 
