@@ -15,7 +15,7 @@ from sklearn.utils import get_tags
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from vizkit import registry
-from vizkit.registry import TARGET, TREE
+from vizkit.registry import TARGET
 
 
 def _instance(declaration: registry.Declaration):
@@ -152,22 +152,6 @@ FIXED_INSTANCE = {
 }  # fmt: skip
 
 
-#: Tree views draw one tree of one target (a 2-D y is refused).
-ONE_TARGET_TREE = {
-    check: (
-        "a tree view draws a tree of one target; the multi-output y the wrapped "
-        "tree accepts is refused with a clear error"
-    )
-    for check in (
-        "check_classifier_multioutput",
-        "check_classifiers_multilabel_representation_invariance",
-        "check_classifiers_multilabel_output_format_predict",
-        "check_classifiers_multilabel_output_format_predict_proba",
-        "check_classifiers_multilabel_output_format_decision_function",
-    )
-}
-
-
 def expected_failed_checks(viz) -> dict[str, str]:
     """{check name: why vizkit differs} for one visualizer."""
     declaration = registry.declaration_of(type(viz))
@@ -183,8 +167,6 @@ def expected_failed_checks(viz) -> dict[str, str]:
             rules.update(CROSS_VALIDATES_IN_FOLDS)
         if "train_sizes" in viz.get_params() and is_classifier(viz.estimator):
             rules.update(TINY_TRAINING_PREFIX)
-        if declaration.kind is TREE:
-            rules.update(ONE_TARGET_TREE)
         if viz.get_params().get("x") is not None:
             rules.update(FIXED_INSTANCE)
         return rules

@@ -10,16 +10,18 @@ built at draw time from what fit stored.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
+from sklearn.base import is_classifier
 
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.tree._adapter import TreeModel, check_tree_model, leaf_ids, tree_model
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import plain
+from vizkit.utils.validation import check_classes, plain
 
 #: The font every tree view draws with: dtreeviz defaults to Arial, which a
 #: machine with only DejaVu does not have (matplotlib warns per text).
@@ -107,6 +109,18 @@ class TreeVisualizer(ModelVisualizer):
         self.title = title
         self.size = size
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        # One tree of one target: a multi-output y is refused by fit.
+        tags.target_tags = dataclasses.replace(
+            tags.target_tags, multi_output=False, single_output=True
+        )
+        if tags.classifier_tags is not None:
+            tags.classifier_tags = dataclasses.replace(
+                tags.classifier_tags, multi_label=False
+            )
+        return tags
+
     def fit(self, X, y=None, **kwargs):
         """Fit the model (unless it is fitted) and read the tree to draw.
 
@@ -126,6 +140,8 @@ class TreeVisualizer(ModelVisualizer):
         y = self._check_fit_data(X, y)
         self._require_target(y, "the target")
         check_tree_model(self.estimator)
+        if is_classifier(self.estimator):
+            check_classes(np.unique(y))
         self._fit_estimator(X, y, **kwargs)
         self._tree = tree_model(self.estimator, self.tree_index)
         self._X_tree = self._tree.features(X)
