@@ -136,13 +136,13 @@ FIXED_INSTANCE = {
     )
     for check in (
         "check_classifier_data_not_an_array", "check_classifiers_classes",
-        "check_classifiers_one_label", "check_classifiers_one_label_sample_weights",
+        "check_classifiers_one_label_sample_weights",
         "check_classifiers_train", "check_dict_unchanged",
         "check_dont_overwrite_parameters", "check_dtype_object",
         "check_estimator_sparse_array", "check_estimator_sparse_matrix",
         "check_estimator_sparse_tag", "check_estimators_fit_returns_self",
         "check_estimators_pickle", "check_f_contiguous_array_estimator",
-        "check_fit2d_1feature", "check_fit2d_1sample", "check_fit2d_predict1d",
+        "check_fit2d_1feature", "check_fit2d_predict1d",
         "check_fit_check_is_fitted", "check_fit_idempotent",
         "check_fit_score_takes_y", "check_methods_sample_order_invariance",
         "check_methods_subset_invariance", "check_n_features_in",

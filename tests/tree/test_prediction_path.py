@@ -327,10 +327,10 @@ def test_bad_kind_refused(iris_tree):
 
 def test_one_leaf_tree_has_an_empty_path_and_draws():
     viz = prediction_path(
-        DecisionTreeClassifier(), IRIS.data, np.zeros(150, int), x=IRIS.data[0],
-        show=False,
+        DecisionTreeClassifier(min_samples_split=151), IRIS.data,
+        IRIS.target, x=IRIS.data[0], show=False,
     )  # fmt: skip
     assert_array_equal(viz.path_, [0])
     assert len(viz.steps_) == 0 and len(viz.conditions_) == 0
     assert viz.contributions_.dtype == viz.importances_.dtype == np.float64
-    assert viz.bias_ == viz.prediction_ == 1.0
+    assert viz.bias_ == viz.prediction_ == 1 / 3
