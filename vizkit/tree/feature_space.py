@@ -345,8 +345,9 @@ class TreeFeatureSpace(TreeVisualizer):
             self._draw_values(x, y, target)
         else:
             self._draw_classes(x, y, target)
-        self.regions_mesh_.sticky_edges.x.clear()  # margins: edge points stay whole
-        self.regions_mesh_.sticky_edges.y.clear()
+        for artist in (self.regions_mesh_, self.points_):  # margins keep edge points
+            artist.sticky_edges.x.clear()
+            artist.sticky_edges.y.clear()
         self.points_.set_zorder(2)  # over the regions, binned or not
 
     def _draw_classes(self, x, y, codes) -> None:
