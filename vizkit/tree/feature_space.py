@@ -123,8 +123,9 @@ def leaf_regions(
 
 def leaf_values(tree_: Any, leaves: np.ndarray, classes: np.ndarray | None):
     """Each leaf's prediction: its majority class, or its mean value."""
-    predictions = node_predictions(tree_)[leaves]
-    return predictions if classes is None else classes[predictions.argmax(axis=1)]
+    if classes is None:
+        return node_predictions(tree_)[leaves]
+    return classes[tree_.value[leaves, 0, :].argmax(axis=1)]
 
 
 def cell_edges(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
