@@ -128,17 +128,20 @@ def leaf_values(tree_: Any, leaves: np.ndarray, classes: np.ndarray | None):
     return classes[tree_.value[leaves, 0, :].argmax(axis=1)]
 
 
-def cell_edges(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The x and y edges of a grid whose every cell lies inside or outside each box.
+def cell_edges(boxes: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The x and y edges of a grid over ``bounds`` whose every cell lies inside
+    or outside each box.
 
     The boxes' own sides, while they make at most ``MAX_CELLS`` cells; else a
-    uniform ``DENSITY_BINS`` grid over their span (sides snap to the nearest
-    edge).
+    uniform ``DENSITY_BINS`` grid (sides snap to the nearest edge). Each axis
+    has at least two edges (equal ones for a constant feature).
     """
-    x_edges, y_edges = np.unique(boxes[:, :2]), np.unique(boxes[:, 2:])
-    if len(x_edges) * len(y_edges) > MAX_CELLS:
-        x_edges = np.linspace(x_edges[0], x_edges[-1], DENSITY_BINS + 1)
-        y_edges = np.linspace(y_edges[0], y_edges[-1], DENSITY_BINS + 1)
+    edges = []
+    for sides, (low, high) in ((boxes[:, :2], bounds[:2]), (boxes[:, 2:], bounds[2:])):
+        edges.append(np.unique(np.concatenate([sides.ravel(), [low, high]])))
+    if len(edges[0]) * len(edges[1]) > MAX_CELLS:
+        edges = [np.linspace(e[0], e[-1], DENSITY_BINS + 1) for e in edges]
+    x_edges, y_edges = (np.repeat(e, 2) if len(e) == 1 else e for e in edges)
     return x_edges, y_edges
 
 
@@ -296,9 +299,9 @@ class TreeFeatureSpace(TreeVisualizer):
                 tree_, self.features_, np.ravel(bounds)
             )
             self.region_values_ = leaf_values(tree_, self.region_leaves_, self.classes_)
-            self._cells = self._region_cover()
+            self._cells = self._region_cover(np.ravel(bounds))
 
-    def _region_cover(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _region_cover(self, bounds: np.ndarray) -> tuple[np.ndarray, ...]:
         """The grid the regions are painted on, and what covers each cell.
 
         Per cell: the number of covering regions of each class, or the sum of
@@ -311,7 +314,7 @@ class TreeFeatureSpace(TreeVisualizer):
         else:
             codes = np.searchsorted(self.classes_, self.region_values_)
             weights = np.eye(len(self.classes_))[codes]
-        x_edges, y_edges = cell_edges(self.regions_)
+        x_edges, y_edges = cell_edges(self.regions_, bounds)
         return x_edges, y_edges, cover_sums(self.regions_, weights, x_edges, y_edges)
 
     # -- drawing -------------------------------------------------------------------
