@@ -11,9 +11,9 @@ class_1, and below 0.90 class_2. The cuts at flavanoids 0.97, 1.40 and 2.30
 split a rectangle into two of the same colour: they purify leaves without
 changing the prediction. Points on a rectangle of another colour are the
 tree's training errors (7% of the wines): orange ones in the green strip at
-the bottom left, a blue one in the orange band above it. A tree trained on more features
-draws overlapping rectangles in any two of them, as it also cuts on the
-others.
+the bottom left, a blue one in the orange band above it. A tree trained on
+more features draws overlapping rectangles in any two of them, as it also
+cuts on the others.
 """
 
 from sklearn.tree import DecisionTreeClassifier

@@ -8,21 +8,26 @@ decides), filled with the leaf's class or value, under the training points.
 With one, the training points (a strip per class, or the target against the
 feature) and a dashed line at every threshold on that feature.
 
-Who draws what, and why (a depth-12 ``DecisionTreeClassifier`` on 75,000
-rows of 10 features, PNG saved; ``plot_tree(max_depth=4)`` takes 1.2 s):
+Who draws what, and why. Measured on a depth-12 ``DecisionTreeClassifier``
+of 10 features (``benchmarks/cases/tree_feature_space.py``), fit with
+``is_fitted=True`` then draw and save the PNG, against
+``sklearn.tree.plot_tree(max_depth=4)`` and save (about 1.0-1.2 s):
 
 - one feature: dtreeviz's ``ctree_feature_space``/``rtree_feature_space``,
-  wrapped (0.9 s classifier, 0.6 s regressor). Its strip draws random
-  jitter from NumPy's global generator: vizkit seeds it for the call and
-  restores the user's state. Above ``DENSITY_THRESHOLD`` rows the classifier
-  strip becomes dtreeviz's stacked histogram (0.5 s).
-- two features: vizkit's own, from :func:`leaf_regions`: one
-  ``PolyCollection`` of rectangles and ``vizkit.draw``'s scatter, binned
-  above ``DENSITY_THRESHOLD`` points (0.25 s at 10 features: 2,369 nodes).
-  dtreeviz's bivariate views add one patch per region, redraw the figure
-  midway and scatter every point with edges: 2.8 s (classifier, whose
-  regions then cover the points) and 8.9 s (regressor heatmap), 2.4x and 7x
-  ``plot_tree``.
+  wrapped (0.9 s classifier, 0.6 s regressor, at 1e5 rows). Its strip draws
+  random jitter from NumPy's global generator: vizkit seeds it for the call
+  and restores the user's state. Above ``DENSITY_THRESHOLD`` rows the
+  classifier strip becomes dtreeviz's stacked histogram (0.5 s).
+- two features: vizkit's own, from :func:`leaf_regions`. dtreeviz adds one
+  translucent patch per region (1,079 here), redraws the figure midway and
+  scatters every point with edges: 0.6 s at 1e4 rows but 3.0 s at 1e5 (2.5x
+  ``plot_tree``), and 8.9 s for its regression heatmap; its overlapping
+  patches stack into an opaque layer over the points. vizkit paints the
+  regions on the grid of their sides (:func:`cell_edges`, :func:`cover_sums`:
+  one ``QuadMesh``, each cell the mix of the classes, or the mean of the
+  values, of the regions over it), outlines them in one ``PolyCollection``
+  and draws the points with ``vizkit.draw``'s scatter, binned above
+  ``DENSITY_THRESHOLD`` rows: 0.4 s at 1e4 and at 1e5 rows.
 """
 
 from __future__ import annotations
@@ -179,7 +184,11 @@ def rectangles(boxes: np.ndarray) -> np.ndarray:
 def _check_features(value: Any, name: str, viz: Any) -> None:
     if value is None:
         return
-    if isinstance(value, str) or not np.iterable(value) or len(value) not in (1, 2):
+    if (
+        isinstance(value, str)
+        or not hasattr(value, "__len__")
+        or len(value) not in (1, 2)
+    ):
         raise VizkitValueError(
             f"{name}={plain(value)!r} is not valid; pass a list of one or two "
             "feature names or column indices, e.g. features=['petal length', "
@@ -198,7 +207,9 @@ class TreeFeatureSpace(TreeVisualizer):
     filled with the leaf's class (classifier) or value (regressor), under the
     training points coloured the same way. Only the tests of the two chosen
     features bound a rectangle, so when the tree splits on other features
-    too the rectangles overlap: there another feature decides. One feature:
+    too the rectangles overlap: there another feature decides, and the fill
+    mixes the colours of the classes of the rectangles over it (or shows the
+    mean of their values). One feature:
     the training points (one strip per class, or the target against the
     feature) and a dashed line at each threshold on the feature.
 
@@ -235,7 +246,11 @@ class TreeFeatureSpace(TreeVisualizer):
     region_values_ : ndarray of shape (n_regions,) or None
         The leaf's prediction: its class (classifier) or mean value.
     regions_collection_ : matplotlib PolyCollection
-        The drawn rectangles (two features).
+        The outlines of the rectangles (two features).
+    regions_mesh_ : matplotlib QuadMesh
+        Their fill, on the grid of their sides (two features).
+    colorbar_ : matplotlib Colorbar
+        The scale of a regression tree's values (two features).
     points_ : matplotlib artist
         The drawn training points (two features): a ``PathCollection``, or
         an ``AxesImage`` of binned points above ``DENSITY_THRESHOLD`` rows.
@@ -252,6 +267,10 @@ class TreeFeatureSpace(TreeVisualizer):
     >>> viz = TreeFeatureSpace(DecisionTreeClassifier(max_depth=3), features=features)
     >>> viz.fit(X, y).show()  # doctest: +SKIP
     """
+
+    regions_: Any
+    region_leaves_: Any
+    region_values_: Any
 
     _params = {
         "features": P.Param(_check_features, example=None),
@@ -341,7 +360,7 @@ class TreeFeatureSpace(TreeVisualizer):
         target = self._y_tree[rows]
         self.regions_collection_ = self.ax_.add_collection(
             PolyCollection(
-                rectangles(self.regions_), facecolors="none",
+                list(rectangles(self.regions_)), facecolors="none",
                 edgecolors=LINE_COLOR, linewidths=0.4, alpha=0.4, zorder=1.5,
             )
         )  # fmt: skip
@@ -369,7 +388,7 @@ class TreeFeatureSpace(TreeVisualizer):
             self.ax_, x, y, codes, colors, s=POINT_SIZE, edgecolors="none"
         )
         manual_legend(
-            self.ax_, self._class_labels(), colors, title=self._target_label(),
+            self.ax_, self._class_labels() or [], colors, title=self._target_label(),
             loc="center left", bbox_to_anchor=(1.02, 0.5),
         )  # fmt: skip
 
@@ -407,7 +426,8 @@ class TreeFeatureSpace(TreeVisualizer):
                 )
             else:
                 many = len(self._X_tree) > DENSITY_THRESHOLD
-                by_count = [[]] * len(self.classes_) + [self._class_colors()]
+                by_count: list[list[str]] = [[]] * len(self.classes_)
+                by_count.append(self._class_colors())
                 model.ctree_feature_space(
                     ax=self.ax_, fontname=FONT, features=[name],
                     show={"splits", "legend"}, colors={"classes": by_count},
