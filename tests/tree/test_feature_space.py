@@ -186,6 +186,16 @@ def test_dataframe_columns_name_the_features(iris):
     assert viz.ax_.get_ylabel() == "sepal length (cm)"
 
 
+def test_no_region_when_the_tree_never_tests_the_two_features(iris):
+    X, y = iris
+    viz = TreeFeatureSpace(tree(depth=2), features=[0, 1]).fit(X, y)
+    assert viz.regions_.shape == (0, 4) and len(viz.region_leaves_) == 0
+    viz.plot()
+    assert len(viz.regions_collection_.get_paths()) == 0
+    assert_array_equal(viz.regions_mesh_.get_array()[..., 3], 0.0)  # unpainted
+    assert len(viz.points_.get_offsets()) == len(X)
+
+
 def test_cover_sums_counts_the_boxes_over_each_cell():
     boxes = np.array([[0.0, 2.0, 0.0, 1.0], [1.0, 3.0, 0.0, 2.0]])
     edges = np.array([0.0, 1.0, 2.0, 3.0]), np.array([0.0, 1.0, 2.0])
@@ -314,10 +324,12 @@ def test_quick_method(iris):
         (["petal length (cm)", 2], "twice"),
         (["petals"], "not trained on"),
         ([4], "index 4"),
+        (None, "single class"),
     ],
 )
 def test_bad_features_raise_one_clear_error(iris, features, match):
     X, y = iris
+    y = np.zeros_like(y) if features is None else y
     with pytest.raises(VizkitValueError, match=match) as error:
         TreeFeatureSpace(tree(), features=features).fit(X, y)
-    assert "features" in str(error.value)
+    assert ("features" if features is not None else "y") in str(error.value)
