@@ -52,7 +52,7 @@ from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.tree._adapter import LEAF, feature_index, node_predictions
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import check_classes, plain
+from vizkit.utils.validation import plain
 
 #: Opacity of the region rectangles (dtreeviz's ``tessellation_alpha``).
 REGION_ALPHA = 0.3
@@ -307,8 +307,6 @@ class TreeFeatureSpace(TreeVisualizer):
 
     def _fit_tree(self) -> None:
         """The chosen features, their thresholds and (two features) the regions."""
-        if self.classes_ is not None:  # one class: no split, nothing to show
-            check_classes(self.classes_, "y")
         tree_ = self._tree.tree_
         self.features_ = chosen_features(self.features, self.feature_names_)
         self.splits_ = feature_splits(tree_, self.features_)
