@@ -32,6 +32,7 @@ from vizkit.tree import _layout
 from vizkit.tree._adapter import check_instance, node_predictions
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
+from vizkit.utils.validation import plain
 
 #: The size of a node's box, in units of the leaf spacing and the level height.
 BOX_WIDTH, BOX_HEIGHT = 0.86, 0.62
@@ -340,69 +341,78 @@ class DecisionTreeStructure(TreeVisualizer):
         ends = self.node_xy_[child] + [0.0, half_h]
         return np.stack([starts, ends], axis=1), child
 
-    def _target_colors(self):
-        """A regression tree's colour of a target value: the colormap on y's range."""
+    def _target_colormap(self):
+        """A regression tree's colormap and its norm over the target's range."""
         from matplotlib.colors import Normalize
 
-        leaves = self.node_value_[self.node_feature_ < 0]
-        values = np.concatenate([self._y_tree, leaves])
-        norm = Normalize(float(values.min()), float(values.max()))
-        cmap = get_colormap(self.colormap)
-        return lambda v: cmap(norm(v)), cmap, norm
+        y = self._y_tree
+        return get_colormap(self.colormap), Normalize(float(y.min()), float(y.max()))
+
+    def _colors_of(self, values: np.ndarray) -> np.ndarray:
+        """RGBA of class indices (a classification tree) or of target values."""
+        from matplotlib.colors import to_rgba_array
+
+        if self.classes_ is None:
+            cmap, norm = self._target_colormap()
+            return cmap(norm(values))
+        return to_rgba_array(class_colors(len(self.classes_), self.colors))[values]
 
     def _mini_plots(self, on_path: np.ndarray) -> tuple[list, list]:
         """Every histogram bar, wedge, x marker and leaf bar, and their colours."""
-        from matplotlib.colors import to_rgba, to_rgba_array
-
-        if self.classes_ is not None:
-            palette = to_rgba_array(class_colors(len(self.classes_), self.colors))
-        else:
-            paint = self._target_colors()[0]
-        shapes, colors = [], []
+        shapes: list = []
+        colors: list = []
         for i, (left, bottom) in enumerate(zip(*self._box_corners()[:2])):
             inner = (left + 0.06, bottom + 0.14 * BOX_HEIGHT, BOX_WIDTH - 0.12)
-            counts = self.node_histograms_[i]
-            if counts is None and self.node_feature_[i] < 0:  # a leaf
-                box = (*inner, 0.22 * BOX_HEIGHT)
-                if self.classes_ is None:
-                    rects = _layout.rectangles(
-                        box[0], box[1], box[0] + box[2], box[1] + box[3]
-                    )
-                    colors.append(paint(self.node_value_[i]))
-                else:
-                    rects, parts = _layout.stacked_bar(self.node_value_[i], box)
-                    colors.extend(palette[parts])
-                shapes.extend(rects)
-            elif counts is not None:  # a split with its histogram
-                box = (*inner, 0.4 * BOX_HEIGHT)
-                edges = self.node_bin_edges_[i]
-                stacked = counts if counts.ndim == 2 else counts[:, None]
-                rects, bins, stacks = _layout.histogram_bars(stacked, edges, box)
-                shapes.extend(rects)
-                if self.classes_ is None:
-                    colors.extend(paint(self.node_bin_targets_[i][bins]))
-                else:
-                    colors.extend(palette[stacks])
-                to_box = box[2] / (edges[-1] - edges[0])
-                at = box[0] + (self.node_threshold_[i] - edges[0]) * to_box
-                shapes.append(_layout.wedge(at, box[1], 0.035, 0.1 * BOX_HEIGHT))
-                colors.append(to_rgba(LINE_COLOR))
-                if on_path[i]:  # where x falls: a thin line across the histogram
-                    at = (
-                        box[0]
-                        + (self._x_tree[0, self.node_feature_[i]] - edges[0]) * to_box
-                    )
-                    top = box[1] + box[3]
-                    shapes.extend(
-                        _layout.rectangles(at - 0.004, box[1], at + 0.004, top)
-                    )
-                    colors.append(to_rgba(PATH_COLOR))
+            if self.node_histograms_[i] is not None:
+                drawn = self._split_plot(i, (*inner, 0.4 * BOX_HEIGHT), on_path[i])
+            elif self.node_feature_[i] < 0:
+                drawn = self._leaf_plot(i, (*inner, 0.22 * BOX_HEIGHT))
+            else:
+                continue
+            shapes.extend(drawn[0])
+            colors.extend(drawn[1])
+        return shapes, colors
+
+    def _leaf_plot(self, i: int, box: tuple) -> tuple[Any, Any]:
+        """A leaf's class mix as one stacked bar, or a bar of its mean's colour.
+
+        A boosting tree's leaves hold score corrections, not target values,
+        so they get no colour.
+        """
+        if self.classes_ is not None:
+            rects, parts = _layout.stacked_bar(self.node_value_[i], box)
+            return rects, self._colors_of(parts)
+        if self._tree.boosted_class is not None:
+            return [], []
+        left, bottom, width, height = box
+        rect = _layout.rectangles(left, bottom, left + width, bottom + height)
+        return rect, self._colors_of(np.atleast_1d(self.node_value_[i]))
+
+    def _split_plot(self, i: int, box: tuple, on_path: bool) -> tuple[list, list]:
+        """The split feature's histogram, the threshold's wedge, where x falls."""
+        from matplotlib.colors import to_rgba
+
+        counts, edges = self.node_histograms_[i], self.node_bin_edges_[i]
+        stacked = counts if counts.ndim == 2 else counts[:, None]
+        rects, bins, stacks = _layout.histogram_bars(stacked, edges, box)
+        by = stacks if self.classes_ is not None else self.node_bin_targets_[i][bins]
+        shapes, colors = list(rects), list(self._colors_of(by))
+        to_box = box[2] / (edges[-1] - edges[0])
+        at = box[0] + (self.node_threshold_[i] - edges[0]) * to_box
+        shapes.append(_layout.wedge(at, box[1], 0.035, 0.1 * BOX_HEIGHT))
+        colors.append(to_rgba(LINE_COLOR))
+        if on_path:  # where x falls: a thin line across the histogram
+            at = box[0] + (self._x_tree[0, self.node_feature_[i]] - edges[0]) * to_box
+            top = box[1] + box[3]
+            shapes.extend(_layout.rectangles(at - 0.004, box[1], at + 0.004, top))
+            colors.append(to_rgba(PATH_COLOR))
         return shapes, colors
 
     def _node_texts(self) -> list[str]:
         """One text per node: its rule or prediction, then its sample count."""
         p, names = self.precision, self.feature_names_
         labels = self._class_labels()
+        boosted = self._tree.boosted_class is not None  # leaves hold score steps
         texts = []
         for i, feature in enumerate(self.node_feature_):
             count = f"n={self.node_samples_[i]:,}"
@@ -413,8 +423,8 @@ class DecisionTreeStructure(TreeVisualizer):
             elif labels is not None:
                 texts.append(f"{labels[int(np.argmax(self.node_value_[i]))]}\n{count}")
             else:
-                mean = f"{self._target_label()} = {self.node_value_[i]:.{p}f}"
-                texts.append(f"{mean}\n{count}")
+                what = "value" if boosted else self._target_label()
+                texts.append(f"{what} = {self.node_value_[i]:.{p}f}\n{count}")
         return texts
 
     def _fontsize(self, texts: list[str]) -> float:
@@ -484,10 +494,14 @@ class DecisionTreeStructure(TreeVisualizer):
     def _colorbar(self) -> None:
         from matplotlib.cm import ScalarMappable
 
-        _, cmap, norm = self._target_colors()
+        cmap, norm = self._target_colormap()
         cax = self.ax_.inset_axes([0.0, 0.62, 0.012, 0.34])
         self.colorbar_ = self.fig_.colorbar(ScalarMappable(norm, cmap), cax=cax)
-        self.colorbar_.set_label(self._target_label())
+        label = self._target_label()
+        if self._tree.boosted_class is not None:  # its y is "is this class"
+            boosted = self._tree.estimator_classes()[self._tree.boosted_class]
+            label = f"share of class {plain(boosted)}"
+        self.colorbar_.set_label(label)
 
     def show(self, outpath=None, clear_figure: bool = False, **kwargs):
         """Draw if needed, then display the figure or save it to ``outpath``.
