@@ -278,8 +278,7 @@ def test_regressor_colorbar_and_quick_method(regression):
     assert leaf_text.startswith("price = ")
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is missing")
-def test_dtreeviz_svg_is_written(iris, tmp_path):
+def test_dtreeviz_svg_is_written(iris, tmp_path, graphviz_dot):
     X, y = iris
     model = DecisionTreeClassifier(max_depth=3, random_state=0).fit(X, y)
     viz = DecisionTreeStructure(model, render="dtreeviz", max_depth=2, x=X.iloc[60])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ from vizkit import examples
 from vizkit import params as P
 from vizkit.exceptions import VizkitImportError, VizkitValueError
 from vizkit.registry import TREE, declare
-from vizkit.style import LINE_COLOR, class_colors, get_colormap
+from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.tree import _layout
 from vizkit.tree._adapter import check_instance, node_predictions
 from vizkit.tree.base import FONT, TreeVisualizer
@@ -194,10 +195,11 @@ class DecisionTreeStructure(TreeVisualizer):
     _params = {
         "max_depth": P.Param(_check_max_depth, example=1),
         "x": P.anything(),
-        "bins": P.number(1, 200, integer=True),
-        "precision": P.number(0, 12, integer=True, draw=True),
+        "bins": replace(P.number(1, 200, integer=True), example=5),
+        "precision": replace(P.number(0, 12, integer=True, draw=True), example=3),
         "colors": P.colors(),
-        "colormap": P.colormap(),
+        # No example: it colours regression trees only, the checks draw a classifier.
+        "colormap": replace(P.colormap(), example=None),
         "render": P.choice("matplotlib", "dtreeviz", draw=True),
     }
 
@@ -355,7 +357,10 @@ class DecisionTreeStructure(TreeVisualizer):
         if self.classes_ is None:
             cmap, norm = self._target_colormap()
             return cmap(norm(values))
-        return to_rgba_array(class_colors(len(self.classes_), self.colors))[values]
+        return to_rgba_array(self._class_colors())[values]
+
+    def _class_colors(self) -> list[str]:
+        return resolve_colors(len(self.classes_), colors=self.colors)
 
     def _mini_plots(self, on_path: np.ndarray) -> tuple[list, list]:
         """Every histogram bar, wedge, x marker and leaf bar, and their colours."""
@@ -479,7 +484,7 @@ class DecisionTreeStructure(TreeVisualizer):
         if self.classes_ is not None:
             from matplotlib.patches import Patch
 
-            colors = class_colors(len(self.classes_), self.colors)
+            colors = self._class_colors()
             handles = [
                 Patch(color=color, label=label)
                 for color, label in zip(colors, self._class_labels())
