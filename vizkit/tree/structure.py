@@ -36,9 +36,11 @@ from vizkit.utils.docs import common_params
 from vizkit.utils.validation import plain
 
 #: The size of a node's box, in units of the leaf spacing and the level height.
-BOX_WIDTH, BOX_HEIGHT = 0.86, 0.62
+BOX_WIDTH, BOX_HEIGHT = 0.86, 0.68
 #: Inches per drawn leaf and per level of a figure the visualizer opens.
-LEAF_INCHES, LEVEL_INCHES = 1.8, 1.3
+LEAF_INCHES, LEVEL_INCHES = 1.8, 1.5
+#: The mean width of a character of DejaVu Sans, in font sizes.
+CHAR_WIDTH = 0.6
 #: The prediction path of ``x`` is drawn thick and dark, a colour no class takes.
 PATH_COLOR = LINE_COLOR
 BOX_EDGE = "#999999"
@@ -87,6 +89,23 @@ def feature_edges(X: np.ndarray, bins: int) -> np.ndarray:
     low, high = X.min(axis=0), X.max(axis=0)
     high = np.where(high > low, high, low + 1.0)
     return np.linspace(low, high, bins + 1, axis=1)
+
+
+def text_sizes(
+    texts: list[str], above_plots: np.ndarray, box: np.ndarray
+) -> np.ndarray:
+    """The font size of each text (4 to 9 pt) at which it fits in its box.
+
+    ``box`` is a box's (width, height) in points. All texts share the size
+    that fits the most lines above a mini-plot (the nodes ``above_plots``
+    keep the box's lower 55% for it); a text with a long line is smaller.
+    """
+    lines = max(
+        (text.count("\n") + 1 for text, up in zip(texts, above_plots) if up), default=2
+    )
+    down = 0.45 * box[1] / (1.2 * lines)
+    longest = np.array([max(map(len, text.splitlines())) for text in texts])
+    return np.clip(np.minimum(0.95 * box[0] / (CHAR_WIDTH * longest), down), 4.0, 9.0)
 
 
 def _check_max_depth(value: Any, name: str, viz: Any) -> None:
@@ -413,8 +432,11 @@ class DecisionTreeStructure(TreeVisualizer):
             colors.append(to_rgba(PATH_COLOR))
         return shapes, colors
 
-    def _node_texts(self) -> list[str]:
-        """One text per node: its rule or prediction, then its sample count."""
+    def _node_texts(self, wrap_at: int) -> list[str]:
+        """One text per node: its rule or prediction, then its sample count.
+
+        A rule longer than ``wrap_at`` characters breaks before its "<=".
+        """
         p, names = self.precision, self.feature_names_
         labels = self._class_labels()
         boosted = self._tree.boosted_class is not None  # leaves hold score steps
@@ -423,6 +445,8 @@ class DecisionTreeStructure(TreeVisualizer):
             count = f"n={self.node_samples_[i]:,}"
             if feature >= 0:
                 rule = f"{names[feature]} \u2264 {self.node_threshold_[i]:.{p}f}"
+                if len(rule) > wrap_at:
+                    rule = rule.replace(" \u2264", "\n\u2264", 1)
                 more = "\n\u2026" if self.node_cut_[i] else ""
                 texts.append(f"{rule}\n{count}{more}")
             elif labels is not None:
@@ -432,22 +456,19 @@ class DecisionTreeStructure(TreeVisualizer):
                 texts.append(f"{what} = {self.node_value_[i]:.{p}f}\n{count}")
         return texts
 
-    def _fontsize(self, texts: list[str]) -> float:
-        """The largest size (up to 9 pt) at which the texts fit in their boxes."""
-        n_leaves, n_levels = self._extent()
-        width, height = self.ax_.get_position().size * self.fig_.get_size_inches()
-        longest = max(len(line) for text in texts for line in text.splitlines())
-        across = 0.95 * BOX_WIDTH * width * 72 / n_leaves / (0.55 * longest)
-        down = 0.42 * BOX_HEIGHT * height * 72 / n_levels / (2 * 1.25)
-        return float(np.clip(min(across, down), 4.0, 9.0))
+    def _box_points(self) -> np.ndarray:
+        """A node box's width and height in points, on the Axes as sized now."""
+        inches = self.ax_.get_position().size * self.fig_.get_size_inches()
+        return np.array([BOX_WIDTH, BOX_HEIGHT]) * inches * 72 / self._extent()
 
     def _draw_texts(self) -> list:
-        texts = self._node_texts()
-        size = self._fontsize(texts)
+        box = self._box_points()
+        texts = self._node_texts(wrap_at=int(0.95 * box[0] / (CHAR_WIDTH * 8)))
+        sizes = text_sizes(texts, ~self.node_cut_, box)
         tops = self.node_xy_[:, 1] + BOX_HEIGHT / 2 - 0.04
         drawn = [
             self.ax_.text(x, top, text, ha="center", va="top", fontsize=size)
-            for x, top, text in zip(self.node_xy_[:, 0], tops, texts)
+            for x, top, text, size in zip(self.node_xy_[:, 0], tops, texts, sizes)
         ]
         for child, sign, align in zip(
             np.flatnonzero(self._parent == 0), ("\u2264", ">"), ("right", "left")
@@ -455,7 +476,7 @@ class DecisionTreeStructure(TreeVisualizer):
             middle = (self.node_xy_[0] + self.node_xy_[child]) / 2
             drawn.append(
                 self.ax_.text(
-                    *middle, f" {sign} ", ha=align, va="center", fontsize=size
+                    *middle, f" {sign} ", ha=align, va="center", fontsize=sizes.max()
                 )
             )
         return drawn
