@@ -91,6 +91,40 @@ def feature_edges(X: np.ndarray, bins: int) -> np.ndarray:
     return np.linspace(low, high, bins + 1, axis=1)
 
 
+Arrays = list[np.ndarray | None]
+
+
+def split_histograms(
+    tree: Any,
+    X: np.ndarray,
+    y: np.ndarray,
+    ids: np.ndarray,
+    features: np.ndarray,
+    n_classes: int | None,
+    bins: int,
+) -> tuple[Arrays, Arrays, Arrays]:
+    """Histograms of each node's split feature over the rows reaching it.
+
+    For each node of ``ids`` whose ``features`` entry is >= 0: the counts
+    per bin (and class, given ``n_classes``), the bin edges and, for a
+    regression tree, the mean target per bin. None for the other nodes.
+    """
+    counts: Arrays = [None] * len(ids)
+    edges: Arrays = [None] * len(ids)
+    targets: Arrays = [None] * len(ids)
+    splits = np.flatnonzero(features >= 0)
+    used = np.unique(features[splits])
+    by_feature = dict(zip(used, feature_edges(X[:, used], bins)))
+    for i, rows in zip(splits, node_rows(tree, X, ids[splits])):
+        values, node_edges = X[rows, features[i]], by_feature[features[i]]
+        edges[i] = node_edges
+        if n_classes is None:
+            counts[i], targets[i] = target_histogram(values, y[rows], node_edges)
+        else:
+            counts[i] = class_histogram(values, y[rows], node_edges, n_classes)
+    return counts, edges, targets
+
+
 def text_sizes(
     texts: list[str], above_plots: np.ndarray, box: np.ndarray
 ) -> np.ndarray:
@@ -271,36 +305,18 @@ class DecisionTreeStructure(TreeVisualizer):
         ends = self.node_cut_ | (left[ids] == -1)
         self._parent = _layout.parents(left, right, ids)
         self.node_xy_ = _layout.tree_layout(self._parent, depths, ends)
-        self._histograms(tree, ~ends)
+        features = np.where(ends, -2, self.node_feature_)  # no histogram at the cut
+        n_classes = None if self.classes_ is None else len(self.classes_)
+        self.node_histograms_, self.node_bin_edges_, self.node_bin_targets_ = (
+            split_histograms(
+                tree, self._X_tree, self._y_tree, ids, features, n_classes, self.bins
+            )
+        )
         self.path_ = None
         if self.x is not None:
             row = check_instance(self.x, self.__dict__.get("n_features_in_"))
             self._x_tree = self._tree.features(row)
             self.path_ = tree.decision_path(self._x_tree).indices
-
-    def _histograms(self, tree: Any, splits: np.ndarray) -> None:
-        """Bin the split feature over the rows reaching each drawn split."""
-        X, y = self._X_tree, self._y_tree
-        shown = self.node_ids_[splits]
-        rows = iter(node_rows(tree, X, shown))
-        edges = feature_edges(X[:, np.unique(self.node_feature_[splits])], self.bins)
-        where = {f: i for i, f in enumerate(np.unique(self.node_feature_[splits]))}
-        n_classes = None if self.classes_ is None else len(self.classes_)
-        self.node_histograms_, self.node_bin_edges_, self.node_bin_targets_ = (
-            [None] * len(self.node_ids_) for _ in range(3)
-        )
-        for i in np.flatnonzero(splits):
-            feature = self.node_feature_[i]
-            node_rows_ = next(rows)
-            values, bin_edges = X[node_rows_, feature], edges[where[feature]]
-            self.node_bin_edges_[i] = bin_edges
-            if n_classes is None:
-                counts, means = target_histogram(values, y[node_rows_], bin_edges)
-                self.node_histograms_[i], self.node_bin_targets_[i] = counts, means
-            else:
-                self.node_histograms_[i] = class_histogram(
-                    values, y[node_rows_], bin_edges, n_classes
-                )
 
     # -- drawing -------------------------------------------------------------------
 
@@ -323,7 +339,7 @@ class DecisionTreeStructure(TreeVisualizer):
         boxes = _layout.rectangles(*self._box_corners())
         path_width = np.where(on_path, 2.5, 0.8)
         self.boxes_ = self.ax_.add_collection(PolyCollection(
-            boxes, facecolors="white", linewidths=path_width, zorder=1,
+            list(boxes), facecolors="white", linewidths=path_width, zorder=1,
             edgecolors=np.where(on_path, PATH_COLOR, BOX_EDGE),
             linestyles=["--" if cut else "-" for cut in self.node_cut_],
         ))  # fmt: skip
@@ -332,7 +348,7 @@ class DecisionTreeStructure(TreeVisualizer):
         )
         segments, child = self._edges()
         self.edges_ = self.ax_.add_collection(LineCollection(
-            segments, colors=np.where(on_path[child], PATH_COLOR, BOX_EDGE),
+            list(segments), colors=np.where(on_path[child], PATH_COLOR, BOX_EDGE),
             linewidths=path_width[child], zorder=0,
         ))  # fmt: skip
         self.texts_ = self._draw_texts()
@@ -417,9 +433,11 @@ class DecisionTreeStructure(TreeVisualizer):
         from matplotlib.colors import to_rgba
 
         counts, edges = self.node_histograms_[i], self.node_bin_edges_[i]
+        targets = self.node_bin_targets_[i]  # a regression tree's, else None
+        assert counts is not None and edges is not None  # a split with its histogram
         stacked = counts if counts.ndim == 2 else counts[:, None]
         rects, bins, stacks = _layout.histogram_bars(stacked, edges, box)
-        by = stacks if self.classes_ is not None else self.node_bin_targets_[i][bins]
+        by = stacks if targets is None else targets[bins]
         shapes, colors = list(rects), list(self._colors_of(by))
         to_box = box[2] / (edges[-1] - edges[0])
         at = box[0] + (self.node_threshold_[i] - edges[0]) * to_box
