@@ -330,3 +330,31 @@ def test_dtreeviz_without_dot(iris, monkeypatch):
     import matplotlib.pyplot as plt
 
     assert plt.get_fignums() == []  # no half-drawn figure left behind
+
+
+def test_missing_values_are_routed_but_not_binned(iris):
+    X, y = iris
+    X = X.to_numpy().copy()
+    X[::7, 3] = np.nan
+    model = DecisionTreeClassifier(max_depth=2, random_state=0).fit(X, y)
+    viz = DecisionTreeStructure(model).fit(X, y)
+    assert_array_equal(viz.node_samples_, model.tree_.n_node_samples[viz.node_ids_])
+    paths = model.decision_path(X).tocsc()
+    for i, counts in enumerate(viz.node_histograms_):
+        if counts is not None:
+            rows = paths[:, viz.node_ids_[i]].nonzero()[0]
+            present = ~np.isnan(X[rows, viz.node_feature_[i]])
+            assert counts.sum() == present.sum()
+    viz.plot()
+
+
+def test_redraw_on_the_same_axes_keeps_one_colorbar(regression):
+    import matplotlib.pyplot as plt
+
+    X, y = regression
+    model = DecisionTreeRegressor(max_depth=2, random_state=0)
+    viz = DecisionTreeStructure(model).fit(X, y)
+    fig, ax = plt.subplots()
+    viz.plot(ax=ax)
+    viz.plot(ax=ax)
+    assert len(ax.child_axes) == 1  # one colour bar

@@ -1,16 +1,24 @@
-"""Where the nodes of a tree diagram go: pure functions on the ``tree_`` arrays.
+"""The pure computations of the tree diagram (``DecisionTreeStructure``).
 
 :func:`shown_nodes` walks the tree depth first (left child before right, as
 scikit-learn's rule ``X[:, f] <= threshold`` sends a sample left), down to a
 depth; :func:`tree_layout` spaces the drawn leaves evenly from left to right
-and centres each parent above its children, one level per depth.
+and centres each parent above its children, one level per depth;
+:func:`split_histograms` bins each shown split's feature over the training
+rows ``decision_path`` routes through it; the rest maps a node's mini-plots
+and text into its box, in data coordinates.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from vizkit.tree._adapter import LEAF
+
+#: The mean width of a character of DejaVu Sans, in font sizes.
+CHAR_WIDTH = 0.6
 
 
 def shown_nodes(
@@ -128,3 +136,105 @@ def wedge(x: float, base: float, half_width: float, depth: float) -> np.ndarray:
     return np.array(
         [[x, base], [x + half_width, base - depth], [x - half_width, base - depth]]
     )
+
+
+# -- what the split nodes' histograms count ------------------------------------------
+
+
+def node_rows(tree: Any, X: np.ndarray, ids: np.ndarray) -> list[np.ndarray]:
+    """The rows of ``X`` that ``tree.decision_path`` routes through each node."""
+    paths = tree.decision_path(X).tocsc()
+    return [paths.indices[paths.indptr[n] : paths.indptr[n + 1]] for n in ids]
+
+
+def bin_index(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """The bin of each value, the last bin closed on the right."""
+    bins = np.searchsorted(edges, values, side="right") - 1
+    return np.clip(bins, 0, len(edges) - 2)
+
+
+def class_histogram(
+    values: np.ndarray, classes: np.ndarray, edges: np.ndarray, n_classes: int
+) -> np.ndarray:
+    """Counts of ``values`` per bin and class, shape (n_bins, n_classes)."""
+    n_bins = len(edges) - 1
+    cells = bin_index(values, edges) * n_classes + classes
+    return np.bincount(cells, minlength=n_bins * n_classes).reshape(n_bins, n_classes)
+
+
+def target_histogram(
+    values: np.ndarray, target: np.ndarray, edges: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of ``values`` per bin and the mean target in each (NaN if empty)."""
+    bins = bin_index(values, edges)
+    counts = np.bincount(bins, minlength=len(edges) - 1)
+    sums = np.bincount(bins, weights=target, minlength=len(edges) - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return counts, sums / counts
+
+
+def feature_edges(X: np.ndarray, bins: int) -> np.ndarray:
+    """``bins + 1`` even bin edges over each feature's range, (n_features, bins + 1).
+
+    Every node splitting on a feature bins it alike, so their histograms
+    compare; a constant (or all-missing) feature gets a unit-wide range.
+    """
+    present = ~np.isnan(X)
+    low = np.min(X, axis=0, initial=np.inf, where=present)
+    high = np.max(X, axis=0, initial=-np.inf, where=present)
+    low = np.where(np.isfinite(low), low, 0.0)
+    high = np.where(high > low, high, low + 1.0)
+    return np.linspace(low, high, bins + 1, axis=1)
+
+
+Arrays = list[np.ndarray | None]
+
+
+def split_histograms(
+    tree: Any,
+    X: np.ndarray,
+    y: np.ndarray,
+    ids: np.ndarray,
+    features: np.ndarray,
+    n_classes: int | None,
+    bins: int,
+) -> tuple[Arrays, Arrays, Arrays]:
+    """Histograms of each node's split feature over the rows reaching it.
+
+    For each node of ``ids`` whose ``features`` entry is >= 0: the counts
+    per bin (and class, given ``n_classes``), the bin edges and, for a
+    regression tree, the mean target per bin. None for the other nodes.
+    Rows missing the feature (NaN, which the tree routes too) are not binned.
+    """
+    counts: Arrays = [None] * len(ids)
+    edges: Arrays = [None] * len(ids)
+    targets: Arrays = [None] * len(ids)
+    splits = np.flatnonzero(features >= 0)
+    used = np.unique(features[splits])
+    by_feature = dict(zip(used, feature_edges(X[:, used], bins)))
+    for i, rows in zip(splits, node_rows(tree, X, ids[splits])):
+        values, node_edges = X[rows, features[i]], by_feature[features[i]]
+        rows, values = rows[~np.isnan(values)], values[~np.isnan(values)]
+        edges[i] = node_edges
+        if n_classes is None:
+            counts[i], targets[i] = target_histogram(values, y[rows], node_edges)
+        else:
+            counts[i] = class_histogram(values, y[rows], node_edges, n_classes)
+    return counts, edges, targets
+
+
+def text_sizes(
+    texts: list[str], above_plots: np.ndarray, box: np.ndarray
+) -> np.ndarray:
+    """The font size of each text (4 to 9 pt) at which it fits in its box.
+
+    ``box`` is a box's (width, height) in points. All texts share the size
+    that fits the most lines above a mini-plot (the nodes ``above_plots``
+    keep the box's lower 55% for it); a text with a long line is smaller.
+    """
+    lines = max(
+        (text.count("\n") + 1 for text, up in zip(texts, above_plots) if up), default=2
+    )
+    down = 0.45 * box[1] / (1.2 * lines)
+    longest = np.array([max(map(len, text.splitlines())) for text in texts])
+    return np.clip(np.minimum(0.95 * box[0] / (CHAR_WIDTH * longest), down), 4.0, 9.0)

@@ -31,6 +31,7 @@ from vizkit.registry import TREE, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.tree import _layout
 from vizkit.tree._adapter import check_instance, node_predictions
+from vizkit.tree._layout import CHAR_WIDTH, split_histograms, text_sizes
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import plain
@@ -39,107 +40,11 @@ from vizkit.utils.validation import plain
 BOX_WIDTH, BOX_HEIGHT = 0.86, 0.68
 #: Inches per drawn leaf and per level of a figure the visualizer opens.
 LEAF_INCHES, LEVEL_INCHES = 1.8, 1.5
-#: The mean width of a character of DejaVu Sans, in font sizes.
-CHAR_WIDTH = 0.6
 #: The prediction path of ``x`` is drawn thick and dark, a colour no class takes.
 PATH_COLOR = LINE_COLOR
 BOX_EDGE = "#999999"
 
-# -- computations (arrays in, arrays out) -------------------------------------------
-
-
-def node_rows(tree: Any, X: np.ndarray, ids: np.ndarray) -> list[np.ndarray]:
-    """The rows of ``X`` that ``tree.decision_path`` routes through each node."""
-    paths = tree.decision_path(X).tocsc()
-    return [paths.indices[paths.indptr[n] : paths.indptr[n + 1]] for n in ids]
-
-
-def bin_index(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
-    """The bin of each value, the last bin closed on the right."""
-    bins = np.searchsorted(edges, values, side="right") - 1
-    return np.clip(bins, 0, len(edges) - 2)
-
-
-def class_histogram(
-    values: np.ndarray, classes: np.ndarray, edges: np.ndarray, n_classes: int
-) -> np.ndarray:
-    """Counts of ``values`` per bin and class, shape (n_bins, n_classes)."""
-    n_bins = len(edges) - 1
-    cells = bin_index(values, edges) * n_classes + classes
-    return np.bincount(cells, minlength=n_bins * n_classes).reshape(n_bins, n_classes)
-
-
-def target_histogram(
-    values: np.ndarray, target: np.ndarray, edges: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Counts of ``values`` per bin and the mean target in each (NaN if empty)."""
-    bins = bin_index(values, edges)
-    counts = np.bincount(bins, minlength=len(edges) - 1)
-    sums = np.bincount(bins, weights=target, minlength=len(edges) - 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return counts, sums / counts
-
-
-def feature_edges(X: np.ndarray, bins: int) -> np.ndarray:
-    """``bins + 1`` even bin edges over each feature's range, (n_features, bins + 1).
-
-    Every node splitting on a feature bins it alike, so their histograms
-    compare; a constant feature gets a unit-wide range.
-    """
-    low, high = X.min(axis=0), X.max(axis=0)
-    high = np.where(high > low, high, low + 1.0)
-    return np.linspace(low, high, bins + 1, axis=1)
-
-
-Arrays = list[np.ndarray | None]
-
-
-def split_histograms(
-    tree: Any,
-    X: np.ndarray,
-    y: np.ndarray,
-    ids: np.ndarray,
-    features: np.ndarray,
-    n_classes: int | None,
-    bins: int,
-) -> tuple[Arrays, Arrays, Arrays]:
-    """Histograms of each node's split feature over the rows reaching it.
-
-    For each node of ``ids`` whose ``features`` entry is >= 0: the counts
-    per bin (and class, given ``n_classes``), the bin edges and, for a
-    regression tree, the mean target per bin. None for the other nodes.
-    """
-    counts: Arrays = [None] * len(ids)
-    edges: Arrays = [None] * len(ids)
-    targets: Arrays = [None] * len(ids)
-    splits = np.flatnonzero(features >= 0)
-    used = np.unique(features[splits])
-    by_feature = dict(zip(used, feature_edges(X[:, used], bins)))
-    for i, rows in zip(splits, node_rows(tree, X, ids[splits])):
-        values, node_edges = X[rows, features[i]], by_feature[features[i]]
-        edges[i] = node_edges
-        if n_classes is None:
-            counts[i], targets[i] = target_histogram(values, y[rows], node_edges)
-        else:
-            counts[i] = class_histogram(values, y[rows], node_edges, n_classes)
-    return counts, edges, targets
-
-
-def text_sizes(
-    texts: list[str], above_plots: np.ndarray, box: np.ndarray
-) -> np.ndarray:
-    """The font size of each text (4 to 9 pt) at which it fits in its box.
-
-    ``box`` is a box's (width, height) in points. All texts share the size
-    that fits the most lines above a mini-plot (the nodes ``above_plots``
-    keep the box's lower 55% for it); a text with a long line is smaller.
-    """
-    lines = max(
-        (text.count("\n") + 1 for text, up in zip(texts, above_plots) if up), default=2
-    )
-    down = 0.45 * box[1] / (1.2 * lines)
-    longest = np.array([max(map(len, text.splitlines())) for text in texts])
-    return np.clip(np.minimum(0.95 * box[0] / (CHAR_WIDTH * longest), down), 4.0, 9.0)
+# -- checks (the computations are in _layout) ----------------------------------------
 
 
 def _check_max_depth(value: Any, name: str, viz: Any) -> None:
@@ -148,9 +53,9 @@ def _check_max_depth(value: Any, name: str, viz: Any) -> None:
     )
     if not ok or (value is not None and value < 0):
         raise VizkitValueError(
-            f"{name}={value!r} is not valid; pass the depth of the deepest nodes "
-            "to draw (an integer >= 0, 0 is the root alone), or None for the "
-            "whole tree."
+            f"{name}={plain(value)!r} is not valid; pass the depth of the deepest "
+            "nodes to draw (an integer >= 0, 0 is the root alone), or None for "
+            "the whole tree."
         )
 
 
@@ -505,9 +410,8 @@ class DecisionTreeStructure(TreeVisualizer):
         depths = None if self.max_depth is None else (0, self.max_depth)
         x = None if self.path_ is None else self._x_tree[0]
         view = self.dtreeviz_model().view(
-            precision=self.precision, depth_range_to_display=depths, x=x,
-            fontname=FONT,
-        )  # fmt: skip
+            precision=self.precision, depth_range_to_display=depths, x=x, fontname=FONT
+        )
         with tempfile.TemporaryDirectory(prefix="vizkit-") as folder:
             path = os.path.join(folder, "tree.svg")
             view.save(path)
@@ -538,6 +442,9 @@ class DecisionTreeStructure(TreeVisualizer):
     def _colorbar(self) -> None:
         from matplotlib.cm import ScalarMappable
 
+        old = self.__dict__.get("colorbar_")
+        if old is not None and old.ax in self.ax_.child_axes:  # a redraw replaces it
+            old.remove()
         cmap, norm = self._target_colormap()
         cax = self.ax_.inset_axes([0.0, 0.62, 0.012, 0.34])
         self.colorbar_ = self.fig_.colorbar(ScalarMappable(norm, cmap), cax=cax)
