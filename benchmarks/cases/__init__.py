@@ -31,6 +31,8 @@ from benchmarks.cases import (
     rfecv,
     rocauc,
     threshold,
+    tree_feature_space,
+    tree_structure,
     validation_curve,
 )
 
@@ -57,4 +59,6 @@ CASES: dict[str, ModuleType] = {
     "validation_curve": validation_curve,
     "cv_scores": cv_scores,
     "rfecv": rfecv,
+    "tree_structure": tree_structure,
+    "tree_feature_space": tree_feature_space,
 }

@@ -25,7 +25,7 @@ from vizkit.tree import (
     leaf_purity,
     leaf_sizes,
 )
-from vizkit.tree.leaves import (
+from vizkit.tree.leaf_distributions import (
     class_counts_per_leaf,
     leaf_positions,
     strip_offsets,
