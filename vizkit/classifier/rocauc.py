@@ -181,7 +181,7 @@ class ROCAUC(ScoreCurveVisualizer):
             multilabel: the micro-average AUC, else the macro-average AUC,
             else accuracy.
         """
-        if super().score(X, y) is None:
+        if np.isnan(super().score(X, y)):
             predicted = self._call_model("predict", X)
             self.score_ = float(accuracy_score(to_numpy(y), predicted))
         return self.score_
@@ -241,16 +241,16 @@ class ROCAUC(ScoreCurveVisualizer):
             "set at least one of them to True."
         )
 
-    def _multiclass_score(self) -> float | None:
+    def _multiclass_score(self) -> float:
         """Micro AUC, else macro AUC, else (without a model) the mean class AUC.
 
-        None with a model and neither average: ``score`` then uses accuracy.
+        NaN with a model and neither average: ``score`` then uses accuracy.
         """
         for key in (MICRO, MACRO):
             if key in self.roc_auc:
                 return float(self.roc_auc[key])
         if self.estimator is not None:
-            return None  # the model's accuracy, computed by score
+            return float("nan")  # the model's accuracy, computed by score
         return float(np.mean([self.roc_auc[key] for key in self.roc_auc]))
 
     # -- drawing ---------------------------------------------------------------------
