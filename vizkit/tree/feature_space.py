@@ -50,6 +50,7 @@ from vizkit.exceptions import VizkitValueError
 from vizkit.registry import TREE, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.tree._adapter import LEAF, feature_index, node_predictions
+from vizkit.tree._layout import rectangles
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import plain
@@ -172,12 +173,6 @@ def cover_sums(
 
 def _nearest(edges: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.searchsorted((edges[1:] + edges[:-1]) / 2, values)
-
-
-def rectangles(boxes: np.ndarray) -> np.ndarray:
-    """The four corners of each (x0, x1, y0, y1) box, for a PolyCollection."""
-    x0, x1, y0, y1 = boxes.T
-    return np.stack([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]).transpose(2, 0, 1)
 
 
 # -- parameter checks ---------------------------------------------------------------
@@ -362,7 +357,7 @@ class TreeFeatureSpace(TreeVisualizer):
         target = self._y_tree[rows]
         self.regions_collection_ = self.ax_.add_collection(
             PolyCollection(
-                list(rectangles(self.regions_)), facecolors="none",
+                list(_box_polygons(self.regions_)), facecolors="none",
                 edgecolors=LINE_COLOR, linewidths=0.4, alpha=0.4, zorder=1.5,
             )
         )  # fmt: skip
@@ -448,6 +443,12 @@ class TreeFeatureSpace(TreeVisualizer):
         if getattr(self, "_owns_figure", False):
             self.fig_.tight_layout()  # room for dtreeviz's legend, right of the axes
         return self.ax_
+
+
+def _box_polygons(boxes: np.ndarray) -> np.ndarray:
+    """The polygons of (x0, x1, y0, y1) boxes, the layout of ``regions_``."""
+    x0, x1, y0, y1 = boxes.T
+    return rectangles(x0, y0, x1, y1)
 
 
 def _value_norm(target: np.ndarray, values: np.ndarray):

@@ -32,6 +32,7 @@ from vizkit import params as P
 from vizkit.draw import MAX_TICK_LABELS, fit_tick_labels
 from vizkit.registry import TREE, declare
 from vizkit.style import resolve_colors
+from vizkit.tree._layout import rectangles
 from vizkit.tree.base import TreeVisualizer
 from vizkit.utils.docs import common_params
 
@@ -54,14 +55,6 @@ def set_leaf_ticks(ax, leaf_ids: np.ndarray) -> None:
     ax.set_xticks(positions, labels=[str(i) for i in leaf_ids[::step]])
 
 
-def bar_corners(heights: np.ndarray, bottoms: np.ndarray) -> np.ndarray:
-    """The corners of a bar per leaf, (n_leaves, 4, 2): width 1, centred on 0..n-1."""
-    left = np.arange(len(heights), dtype=np.float64) - 0.5
-    top = bottoms + heights
-    corners = [(left, bottoms), (left, top), (left + 1, top), (left + 1, bottoms)]
-    return np.stack([np.column_stack(xy) for xy in corners], axis=1)
-
-
 def draw_leaf_bars(ax, heights: np.ndarray, bottoms: np.ndarray | None = None, **style):
     """A bar per leaf as one PolyCollection (thousands of leaves draw at once).
 
@@ -73,7 +66,9 @@ def draw_leaf_bars(ax, heights: np.ndarray, bottoms: np.ndarray | None = None, *
     bottoms = np.zeros(len(heights)) if bottoms is None else bottoms
     wide = ax.bbox.width / max(len(heights), 1) >= MIN_EDGED_WIDTH
     style = {"edgecolor": EDGE_COLOR, "linewidth": 0.5 if wide else 0, **style}
-    bars = PolyCollection(list(bar_corners(heights, bottoms)), **style)
+    left = np.arange(len(heights), dtype=np.float64) - 0.5  # width 1, on 0..n-1
+    corners = rectangles(left, bottoms, left + 1, bottoms + heights)
+    bars = PolyCollection(list(corners), **style)
     ax.add_collection(bars)
     ax.autoscale_view()
     return bars
