@@ -19,7 +19,13 @@ from sklearn.base import is_classifier
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
-from vizkit.tree._adapter import TreeModel, check_tree_model, leaf_ids, tree_model
+from vizkit.tree._adapter import (
+    TreeModel,
+    check_instance,
+    check_tree_model,
+    leaf_ids,
+    tree_model,
+)
 from vizkit.utils.docs import common_params
 from vizkit.utils.validation import check_classes, plain
 
@@ -175,6 +181,26 @@ class TreeVisualizer(ModelVisualizer):
 
     def _fit_tree(self) -> None:
         """What a view computes beyond the shared attributes (subclasses)."""
+
+    def _instance_path(self, x: Any) -> tuple[np.ndarray, np.ndarray]:
+        """One instance ``x`` as the tree sees it (one row), and its path.
+
+        ``x`` is checked against the model's width; a Pipeline fitted on a
+        DataFrame gets it as a frame with its columns (a bare array would
+        make its steps warn), one fitted on arrays as an array. The path is
+        the node ids from the root to the leaf, as ``decision_path`` gives.
+        """
+        row = check_instance(x, getattr(self.estimator, "n_features_in_", None))
+        if hasattr(self.estimator, "steps"):
+            names = getattr(self.estimator, "feature_names_in_", None)
+            if names is None:
+                row = np.asarray(row)
+            elif not hasattr(row, "columns"):
+                import pandas as pd
+
+                row = pd.DataFrame(row, columns=names)
+        features = self._tree.features(row)
+        return features, self._tree.tree.decision_path(features).indices
 
     @property
     def tree_model_(self) -> TreeModel:

@@ -276,9 +276,8 @@ class PredictionPath(TreeVisualizer):
 
     def _fit_tree(self) -> None:
         tree_ = self._tree.tree_
-        row = self._instance_row()
-        self.instance_ = self._tree.features(row)[0]
-        self.path_ = self._tree.tree.decision_path(self.instance_[None]).indices
+        row, self.path_ = self._instance_path(self.x)
+        self.instance_ = row[0]
         values, predicted = node_values(
             tree_, self.path_[-1], self.classes_ is not None
         )
@@ -299,25 +298,6 @@ class PredictionPath(TreeVisualizer):
         ]
         self.conditions_ = np.asarray(conditions, dtype=object)
         self.importances_ = path_impurity_decrease(tree_, self.path_)
-
-    def _instance_row(self) -> Any:
-        """``x`` as one row the model takes: checked against its width.
-
-        A Pipeline fitted on a DataFrame gets a frame with its columns (a bare
-        array would make its steps warn), one fitted on arrays gets an array.
-        """
-        n_features = getattr(self.estimator, "n_features_in_", None)
-        row = check_instance(self.x, n_features)
-        if not hasattr(self.estimator, "steps"):
-            return row
-        names = getattr(self.estimator, "feature_names_in_", None)
-        if names is None:
-            return np.asarray(row)
-        if not hasattr(row, "columns"):
-            import pandas as pd
-
-            return pd.DataFrame(row, columns=names)
-        return row
 
     # -- drawing -------------------------------------------------------------------
 

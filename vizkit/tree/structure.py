@@ -30,7 +30,7 @@ from vizkit.exceptions import VizkitImportError, VizkitValueError
 from vizkit.registry import TREE, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.tree import _layout
-from vizkit.tree._adapter import check_instance, node_predictions
+from vizkit.tree._adapter import node_predictions
 from vizkit.tree._layout import CHAR_WIDTH, split_histograms, text_sizes
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
@@ -219,9 +219,7 @@ class DecisionTreeStructure(TreeVisualizer):
         )
         self.path_ = None
         if self.x is not None:
-            row = check_instance(self.x, self.__dict__.get("n_features_in_"))
-            self._x_tree = self._tree.features(row)
-            self.path_ = tree.decision_path(self._x_tree).indices
+            self._x_tree, self.path_ = self._instance_path(self.x)
 
     # -- drawing -------------------------------------------------------------------
 
