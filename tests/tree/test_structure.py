@@ -17,7 +17,6 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 from vizkit.exceptions import VizkitImportError, VizkitValueError
 from vizkit.tree import DecisionTreeStructure, _layout, decision_tree_structure
-from vizkit.tree._adapter import node_depths
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +39,7 @@ def assert_nodes_match(viz, tree, X):
     assert_array_equal(viz.node_samples_, tree_.n_node_samples[ids])
     values = tree_.value[ids, 0, :]
     assert_array_equal(viz.node_value_, values if values.shape[1] > 1 else values[:, 0])
-    assert_array_equal(viz.node_depth_, node_depths(tree_)[ids])
+    assert_array_equal(viz.node_depth_, (tree_.compute_node_depths() - 1)[ids])
     reached = np.asarray(tree.decision_path(X).sum(axis=0)).ravel()
     for i, counts in enumerate(viz.node_histograms_):
         if counts is not None:
@@ -106,7 +105,7 @@ def test_max_depth_truncates_and_marks_the_cut(iris):
     X, y = iris
     model = DecisionTreeClassifier(random_state=0).fit(X, y)
     viz = DecisionTreeStructure(model, max_depth=2).fit(X, y)
-    depths = node_depths(model.tree_)
+    depths = model.tree_.compute_node_depths() - 1
     assert_array_equal(np.sort(viz.node_ids_), np.flatnonzero(depths <= 2))
     split = model.tree_.children_left[viz.node_ids_] != -1
     assert_array_equal(viz.node_cut_, split & (viz.node_depth_ == 2))

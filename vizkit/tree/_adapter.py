@@ -279,29 +279,6 @@ def leaf_ids(tree_: Any) -> np.ndarray:
     return np.flatnonzero(tree_.children_left == LEAF)
 
 
-def node_depths(tree_: Any) -> np.ndarray:
-    """The depth of every node (the root is 0).
-
-    scikit-learn numbers children after their parent, so one pass in id
-    order sets every depth from the parent's.
-    """
-    depths = np.zeros(tree_.node_count, dtype=np.intp)
-    for parent in range(tree_.node_count):
-        for child in (tree_.children_left[parent], tree_.children_right[parent]):
-            if child != LEAF:
-                depths[child] = depths[parent] + 1
-    return depths
-
-
-def node_class_counts(tree_: Any) -> np.ndarray:
-    """Weighted training samples per class at each node, (n_nodes, n_classes).
-
-    scikit-learn (>= 1.4) stores a classification tree's ``value`` as class
-    fractions; times the node's weighted sample count they are counts.
-    """
-    return tree_.value[:, 0, :] * tree_.weighted_n_node_samples[:, None]
-
-
 def node_predictions(tree_: Any) -> np.ndarray:
     """Each node's prediction: class fractions (n_nodes, n_classes) or a mean."""
     values = tree_.value[:, 0, :]
