@@ -209,6 +209,7 @@ DATA = {
     registry.CLUSTER.name: transformer_data,  # y is ignored by clusterers
     registry.MODEL.name: transformer_data,
     registry.TREE.name: transformer_data,  # (X, y), as the tree takes them
+    registry.TRAINING.name: transformer_data,  # (X, y), as the model takes them
     registry.DATA.name: transformer_data,  # (X, y), without a model
     registry.COMPARE.name: score_data,  # models fitted, then scored on test data
 }

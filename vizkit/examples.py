@@ -230,3 +230,41 @@ def tree_path() -> Example:
     return Example(
         example.X, example.y, example.estimator, {"x": tuple(example.X[0].tolist())}
     )
+
+
+def incremental() -> Example:
+    """The classification data, with a seeded SGD classifier (``partial_fit``)."""
+    from sklearn.linear_model import SGDClassifier
+
+    example = classification()
+    return Example(
+        example.X, example.y, lambda: SGDClassifier(loss="log_loss", random_state=0)
+    )
+
+
+def mlp() -> Example:
+    """The classification data, with a small seeded multi-layer perceptron.
+
+    Two hidden layers (8 and 4 units), so the per-layer views have more than
+    one layer to draw; few iterations, to keep the checks fast.
+    """
+    from sklearn.neural_network import MLPClassifier
+
+    example = classification()
+    return Example(
+        example.X,
+        example.y,
+        lambda: MLPClassifier(
+            hidden_layer_sizes=(8, 4), max_iter=15, learning_rate_init=0.01,
+            random_state=0,
+        ),  # fmt: skip
+    )
+
+
+def explained_instance() -> Example:
+    """The classification example, with the instance to explain (row 0)."""
+    example = classification()
+    # A tuple: parameters compare by value in the checks (an array does not).
+    return Example(
+        example.X, example.y, example.estimator, {"x": tuple(example.X[0].tolist())}
+    )

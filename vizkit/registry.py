@@ -63,6 +63,14 @@ FAMILY_TITLES: dict[str, str] = {
     "tree": (
         "Decision trees: structure, split feature space, leaves and prediction paths"
     ),
+    "training": (
+        "Training progress: loss and score per epoch, weight, activation and "
+        "update histograms, network structure"
+    ),
+    "inspection": (
+        "Model inspection: SHAP values, permutation importance, partial "
+        "dependence, local explanations, decision boundaries, mispredictions"
+    ),
 }
 
 
