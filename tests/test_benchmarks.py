@@ -11,6 +11,9 @@ import pytest
 from benchmarks.cases import CASES
 from benchmarks.run import markdown, run_benchmarks
 
+# Under pytest-xdist one worker runs this module: every case runs once.
+pytestmark = pytest.mark.xdist_group("test_benchmarks")
+
 
 @pytest.fixture(scope="module")
 def results():

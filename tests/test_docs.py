@@ -12,6 +12,9 @@ import pytest
 
 from vizkit.registry import FAMILY_TITLES, families
 
+# Under pytest-xdist, one worker runs this module, so the Sphinx site is built once.
+pytestmark = pytest.mark.xdist_group("test_docs")
+
 FAMILIES = families()
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

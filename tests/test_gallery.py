@@ -29,6 +29,9 @@ from vizkit.gallery import (
     run_gallery,
 )
 
+# Under pytest-xdist, one worker runs this module, so the gallery is built once.
+pytestmark = pytest.mark.xdist_group("test_gallery")
+
 GALLERY = Path(__file__).resolve().parent.parent / "gallery"
 REQUIRED = [
     "plot_confusion_matrix.py",

@@ -15,6 +15,9 @@ import pytest
 from vizkit import registry
 from vizkit.figures import is_drawing
 
+# Under pytest-xdist, one worker runs this module, so the dask cluster is built once.
+pytestmark = pytest.mark.xdist_group("test_parallel")
+
 
 def takes_n_jobs(declaration) -> bool:
     cls = declaration.cls
