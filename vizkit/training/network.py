@@ -28,6 +28,7 @@ from vizkit.registry import TRAINING, declare
 from vizkit.style import LINE_COLOR, get_colormap
 from vizkit.utils.docs import common_params
 from vizkit.utils.pipeline import final_step
+from vizkit.utils.validation import check_classes
 
 #: Width in points of the edge of the largest absolute weight, and of weight 0.
 MAX_LINEWIDTH = 3.0
@@ -265,7 +266,9 @@ class NetworkStructure(ModelVisualizer):
         self
         """
         check_mlp(self.estimator, type(self).__name__)
-        self._check_fit_data(X, y)
+        y = self._check_fit_data(X, y)
+        if is_classifier(self.estimator) and y is not None:
+            check_classes(np.unique(y))  # MLPClassifier fits one class silently
         self._fit_estimator(X, y, **kwargs)
         model = final_step(self.estimator)
         self.coefs_ = [np.array(c, dtype=np.float64) for c in model.coefs_]
