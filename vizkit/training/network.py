@@ -14,6 +14,7 @@ a wide network draws as fast as a small one.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -247,6 +248,18 @@ class NetworkStructure(ModelVisualizer):
         self.title = title
         self.size = size
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        # One target per plot: a multi-label or multi-output y is refused by fit.
+        tags.target_tags = dataclasses.replace(
+            tags.target_tags, multi_output=False, single_output=True
+        )
+        if tags.classifier_tags is not None:
+            tags.classifier_tags = dataclasses.replace(
+                tags.classifier_tags, multi_label=False
+            )
+        return tags
+
     # -- compute -------------------------------------------------------------------
 
     def fit(self, X, y=None, **kwargs):
@@ -266,9 +279,9 @@ class NetworkStructure(ModelVisualizer):
         self
         """
         check_mlp(self.estimator, type(self).__name__)
-        y = self._check_fit_data(X, y)
-        if is_classifier(self.estimator) and y is not None:
-            check_classes(np.unique(y))  # MLPClassifier fits one class silently
+        target = self._check_fit_data(X, y)  # y itself goes to the model as given
+        if is_classifier(self.estimator) and target is not None:
+            check_classes(np.unique(target))  # MLPClassifier fits one class silently
         self._fit_estimator(X, y, **kwargs)
         model = final_step(self.estimator)
         self.coefs_ = [np.array(c, dtype=np.float64) for c in model.coefs_]
