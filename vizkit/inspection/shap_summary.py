@@ -12,12 +12,13 @@ vizkit stays fast and works without it.
 
 from __future__ import annotations
 
+import dataclasses
 import numbers
 from typing import Any
 
 import numpy as np
 from sklearn.base import is_classifier
-from sklearn.utils import _safe_indexing
+from sklearn.utils import _safe_indexing, get_tags
 
 from vizkit import examples
 from vizkit import params as P
@@ -29,7 +30,7 @@ from vizkit.style import LINE_COLOR, class_colors, get_colormap
 from vizkit.utils.docs import common_params
 from vizkit.utils.pipeline import final_step
 from vizkit.utils.sampling import sample_rows
-from vizkit.utils.validation import check_X, plain
+from vizkit.utils.validation import check_classes, check_X, plain
 
 KINDS = ("beeswarm", "bar")
 ALGORITHMS = ("auto", "tree", "linear", "permutation", "exact")
@@ -295,7 +296,14 @@ class ShapSummary(ModelVisualizer):
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = False  # the explained rows are coloured by value
-        tags.input_tags.allow_nan = False
+        # One target per plot: a multi-label or multi-output y is refused by fit.
+        tags.target_tags = dataclasses.replace(
+            tags.target_tags, multi_output=False, single_output=True
+        )
+        if tags.classifier_tags is not None:
+            tags.classifier_tags = dataclasses.replace(
+                tags.classifier_tags, multi_label=False
+            )
         return tags
 
     # -- compute -------------------------------------------------------------------
@@ -318,8 +326,11 @@ class ShapSummary(ModelVisualizer):
         self
         """
         shap = import_shap()
-        self._check_fit_data(X, y)
-        values = check_X(X, numeric=True)
+        target = self._check_fit_data(X, y)
+        allow_nan = get_tags(self.estimator).input_tags.allow_nan
+        values = check_X(X, numeric=True, allow_nan=allow_nan)
+        if is_classifier(self.estimator) and target is not None:
+            check_classes(np.unique(target))
         self._fit_estimator(X, y, **kwargs)
         n_rows = len(values)
         seed = 0 if self.random_state is None else self.random_state
@@ -331,7 +342,8 @@ class ShapSummary(ModelVisualizer):
             if self.max_samples is None or self.max_samples >= n_rows
             else sample_rows(n_rows, self.max_samples, seed)
         )
-        explanation = self._explain(shap, X)
+        # shap reads frames (their columns name the features) and arrays.
+        explanation = self._explain(shap, X if hasattr(X, "columns") else values)
         self.shap_values_, self.base_values_ = explanation
         self.feature_values_ = values[self.sample_indices_]
         self.mean_abs_shap_ = mean_abs_shap(self.shap_values_)
