@@ -125,7 +125,7 @@ def _check_rows(value: Any, name: str, viz: Any) -> None:
     if value is None and name == "max_samples":
         return
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        if value >= 1:
+        if int(value) >= 1:
             return
     also = ", or None for every row" if name == "max_samples" else ""
     raise VizkitValueError(

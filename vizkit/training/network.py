@@ -346,7 +346,7 @@ class NetworkStructure(ModelVisualizer):
         norm = Normalize(-limit, limit)
         segments = self._segments(heights)
         self.edges_ = LineCollection(
-            segments, colors=cmap(norm(self.edge_weights_)),
+            list(segments), colors=cmap(norm(self.edge_weights_)),
             linewidths=edge_widths(self.edge_weights_, limit, self.max_linewidth),
             zorder=1, capstyle="round",
         )  # fmt: skip
