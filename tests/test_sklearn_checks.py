@@ -71,6 +71,16 @@ def _model_rules(model) -> dict[str, str]:
             f"Yellowbrick's attribute proxy shows {name}'s max_iter, but fitted "
             "attributes such as n_iter_ stay on viz.estimator (never proxied)"
         )
+    if hasattr(model, "partial_fit"):
+        rules["check_n_features_in_after_fitting"] = (
+            f"Yellowbrick's attribute proxy reaches {name}.partial_fit(), which "
+            "fits the wrapped model, not the visualizer (no n_features_in_ on it)"
+        )
+    if name == "MLPClassifier" and model.max_iter < 100:
+        rules["check_classifiers_train"] = (
+            f"the example {name} trains {model.max_iter} epochs, to keep these "
+            "checks fast: too few for the check's 0.83 training accuracy"
+        )
     if get_tags(model).target_tags.multi_output:
         rules["check_supervised_y_2d"] = (
             "a one-column y (e.g. df[['target']]) is read as 1-D without a "
