@@ -282,7 +282,12 @@ class StageModel:
 
     def __getattr__(self, name: str):
         if name in _STAGED and hasattr(self.__dict__["_model"], f"staged_{name}"):
-            return lambda X: self._data[id(X)].response(name, self.stage)
+
+            def respond(X):
+                return self._data[id(X)].response(name, self.stage)
+
+            respond.__name__ = name  # scikit-learn's scorers look methods up by name
+            return respond
         raise AttributeError(name)
 
     def score(self, X, y, sample_weight=None):

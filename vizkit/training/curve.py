@@ -20,9 +20,11 @@ import dataclasses
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import clone, is_classifier
 from sklearn.model_selection import train_test_split
-from sklearn.utils import _safe_indexing, check_random_state
+from sklearn.utils import _safe_indexing, check_random_state, column_or_1d
+from sklearn.utils.multiclass import type_of_target
 
 from vizkit import examples
 from vizkit import params as P
@@ -50,6 +52,16 @@ _SERIES = ("train_scores_", "validation_scores_", "loss_", "validation_loss_")
 
 
 # -- computations (arrays in, arrays out) -------------------------------------------
+
+
+def indexable_rows(X: Any) -> Any:
+    """X in a form whose rows can be taken: CSR for sparse formats without row
+    indexing (COO, DIA...), an array for other array-likes; else X as given."""
+    if X is None or isinstance(X, (np.ndarray, list)) or hasattr(X, "iloc"):
+        return X
+    if sp.issparse(X):
+        return X if X.format in ("csr", "csc") else X.tocsr()
+    return np.asarray(X)
 
 
 def best_step(record: E.Record) -> int | None:
@@ -230,6 +242,8 @@ class TrainingCurve(ModelVisualizer):
         where its ``best_validation_score_`` was reached.
     strategy_ : str
         The strategy used.
+    classes_ : ndarray
+        A classifier's classes, ``np.unique(y)`` (given to ``partial_fit``).
     estimator_ : estimator
         The trained model: ``estimator`` itself, except for a model given
         fitted that had to be trained again to be followed (``partial_fit``,
@@ -326,6 +340,8 @@ class TrainingCurve(ModelVisualizer):
         -------
         self
         """
+        if len(getattr(y, "shape", ())) == 2:  # a column: warn, as scikit-learn
+            column_or_1d(y, warn=True)
         y = self._check_fit_data(X, y)
         self._require_target(y, "the target of every row")
         if (X_val is None) != (y_val is None):
@@ -333,7 +349,8 @@ class TrainingCurve(ModelVisualizer):
                 "X_val and y_val go together: pass both, or neither (then "
                 "validation_fraction holds out rows of X)."
             )
-        labels = check_classes(np.unique(y)) if is_classifier(self.estimator) else None
+        labels = self._check_classes(y)
+        X, X_val = indexable_rows(X), indexable_rows(X_val)
         prefit = self._given_fitted()
         strategy = E.choose_strategy(self.estimator, self.strategy, prefit=prefit)
         reads_only = prefit and strategy in ("history", "staged")
@@ -350,7 +367,28 @@ class TrainingCurve(ModelVisualizer):
             raise
         self._keep_model(model, prefit)
         self._store(record, strategy)
+        self._score_label = self._scoring_name()
+        self._loss_label = self._loss_name(strategy)
         return self
+
+    def __getattr__(self, name: str):
+        # The model's partial_fit, reached through the visualizer, would train
+        # it outside the recorded loop.
+        if name == "partial_fit":
+            raise AttributeError(name)
+        return super().__getattr__(name)
+
+    def _check_classes(self, y: np.ndarray) -> np.ndarray | None:
+        """The classes of a classifier's target (None for other models)."""
+        if not is_classifier(self.estimator):
+            return None
+        if type_of_target(y).startswith("continuous"):
+            raise VizkitValueError(
+                f"y is continuous, but {type(self.estimator).__name__} is a "
+                "classifier; pass class labels, or a regressor."
+            )
+        self.classes_ = check_classes(np.unique(y))
+        return self.classes_
 
     def _given_fitted(self) -> bool:
         """True when the model was given fitted (and is not to be refitted)."""
@@ -460,8 +498,6 @@ class TrainingCurve(ModelVisualizer):
             setattr(self, f"{name}_", values)
         self.best_epoch_ = best_step(record)
         self._unit = record.unit
-        self._score_label = self._scoring_name()
-        self._loss_label = self._loss_name(strategy)
 
     def _scoring_name(self) -> str:
         if isinstance(self.scoring, str):
