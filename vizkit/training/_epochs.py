@@ -1,4 +1,4 @@
-"""The engine of :class:`vizkit.training.curve.TrainingCurve`: train, and score each step.
+"""The engine of :class:`~vizkit.training.curve.TrainingCurve`: train, score each step.
 
 Five ways to follow a model through its training, one function each, all
 returning a :class:`Record` (arrays in, arrays out, no matplotlib):
@@ -147,7 +147,7 @@ class StepScorer:
         return record
 
 
-# -- partial_fit -------------------------------------------------------------------------
+# -- partial_fit -----------------------------------------------------------------------
 
 
 def record_partial_fit(
@@ -175,8 +175,12 @@ def record_partial_fit(
     for _ in progress(range(epochs)):
         order = rng.permutation(n_rows) if shuffle else None
         for start in range(0, n_rows, batch):
-            rows = slice(start, start + batch) if order is None else order[start:][:batch]
-            weights = {} if sample_weight is None else {"sample_weight": sample_weight[rows]}
+            rows = (
+                slice(start, start + batch) if order is None else order[start:][:batch]
+            )
+            weights = (
+                {} if sample_weight is None else {"sample_weight": sample_weight[rows]}
+            )
             X_batch = _rows(X, rows, whole=batch == n_rows and order is None)
             model.partial_fit(X_batch, y[rows], **extra, **weights)
         step(model)
@@ -192,7 +196,7 @@ def _rows(X, rows, whole: bool):
     return _safe_indexing(X, rows)
 
 
-# -- warm_start ----------------------------------------------------------------------------
+# -- warm_start ------------------------------------------------------------------------
 
 
 def warm_start_parameter(model) -> str | None:
@@ -229,7 +233,7 @@ def record_warm_start(
             model.set_params(warm_start=True)
             for k in progress(range(1, n_steps + 1)):
                 grown = k if parameter == "n_estimators" else 1
-                model.set_params(**{parameter: grown}).fit(X, y, **fit_params)
+                model.set_params(**{str(parameter): grown}).fit(X, y, **fit_params)
                 step(model)
     finally:
         restored = {"warm_start": given["warm_start"]}
@@ -239,7 +243,7 @@ def record_warm_start(
     return step.record("iteration")
 
 
-# -- staged predictions --------------------------------------------------------------------
+# -- staged predictions ----------------------------------------------------------------
 
 
 class _StagedData:
@@ -329,7 +333,7 @@ def model_is_gb(model) -> bool:
     return isinstance(model, (GradientBoostingClassifier, GradientBoostingRegressor))
 
 
-# -- the model's own history -------------------------------------------------------------
+# -- the model's own history -----------------------------------------------------------
 
 
 def has_history(model) -> bool:
@@ -396,7 +400,7 @@ def _hist_gradient_boosting_history(model) -> Record:
     return Record(train_scores=train, validation_scores=validation, unit="iteration")
 
 
-# -- scikit-learn's callbacks ---------------------------------------------------------------
+# -- scikit-learn's callbacks ----------------------------------------------------------
 
 
 def supports_callbacks(model) -> bool:
@@ -441,7 +445,7 @@ def _iteration_rows(monitor) -> list[dict]:
     return [row for row in data if len(row["task_id_path"]) == depth]
 
 
-# -- choosing --------------------------------------------------------------------------------
+# -- choosing --------------------------------------------------------------------------
 
 
 def choose_strategy(model, strategy: str, *, prefit: bool) -> str:

@@ -127,7 +127,7 @@ def _check_series(series: dict[str, list], name: str) -> dict[str, np.ndarray]:
     return {k: _to_floats(v, name, k) for k, v in metrics.items()}
 
 
-# -- pairing training and validation series -----------------------------------------------
+# -- pairing training and validation series --------------------------------------------
 
 
 def split_name(key: str) -> tuple[str, bool]:

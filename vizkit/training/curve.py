@@ -51,7 +51,7 @@ DEFAULT_EPOCHS = 20
 _SERIES = ("train_scores_", "validation_scores_", "loss_", "validation_loss_")
 
 
-# -- computations (arrays in, arrays out) -------------------------------------------
+# -- computations (arrays in, arrays out) ----------------------------------------------
 
 
 def indexable_rows(X: Any) -> Any:
@@ -107,7 +107,9 @@ def split_rows(
 
 def _check_fraction(value: Any, name: str, viz: Any) -> None:
     if value is None or (
-        isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and 0 < value < 1
     ):
         return
     raise VizkitValueError(
@@ -133,7 +135,7 @@ def _check_scoring(value: Any, name: str, viz: Any) -> None:
 _CURVES = dataclasses.replace(P.choice(*CURVES, draw=True), example="loss")
 
 
-# -- the visualizer ----------------------------------------------------------------------
+# -- the visualizer --------------------------------------------------------------------
 
 
 @common_params
@@ -413,7 +415,9 @@ class TrainingCurve(ModelVisualizer):
         state.update(vars(model))
         self._fitted_model = self.estimator_ = self.estimator
 
-    def _record(self, model, strategy, X, y, X_val, y_val, labels, fit_params, reads_only):
+    def _record(
+        self, model, strategy, X, y, X_val, y_val, labels, fit_params, reads_only
+    ):
         if strategy == "history":
             if self.scoring is not None:
                 raise VizkitValueError(
@@ -585,7 +589,8 @@ class TrainingCurve(ModelVisualizer):
         loss = next((m for m in paired if m.lower() == "loss"), None)
         scores, losses = paired.get(score, {}), paired.get(loss, {}) if loss else {}
         record = E.Record(
-            train_scores=scores.get("train"), validation_scores=scores.get("validation"),
+            train_scores=scores.get("train"),
+            validation_scores=scores.get("validation"),
             loss=losses.get("train"), validation_loss=losses.get("validation"),
             unit=str(unit),
         )  # fmt: skip
@@ -604,9 +609,12 @@ class TrainingCurve(ModelVisualizer):
     def _drawn_kinds(self) -> tuple[bool, bool]:
         """(draw the scores, draw the loss), from ``curves`` and what exists."""
         has_scores = any(
-            getattr(self, n) is not None for n in ("train_scores_", "validation_scores_")
+            getattr(self, n) is not None
+            for n in ("train_scores_", "validation_scores_")
         )
-        has_loss = any(getattr(self, n) is not None for n in ("loss_", "validation_loss_"))
+        has_loss = any(
+            getattr(self, n) is not None for n in ("loss_", "validation_loss_")
+        )
         wanted = {"auto": (True, True), "both": (True, True), "score": (True, False)}
         scores, loss = wanted.get(self.curves, (False, True))
         scores, loss = scores and has_scores, loss and has_loss
@@ -635,7 +643,7 @@ class TrainingCurve(ModelVisualizer):
             "train": self.train_color or train,
             "validation": self.validation_color or validation,
         }
-        self.lines_ = {}
+        self.lines_: dict[str, Any] = {}
         if with_scores:
             self._draw_pair(self.ax_, "scores", self._score_label, colors, "-")
         loss_ax = self._loss_axes(with_scores) if with_loss else None
@@ -679,7 +687,12 @@ class TrainingCurve(ModelVisualizer):
             axes.append(self.loss_ax_)
         handles = [h for ax in axes for h in ax.get_legend_handles_labels()[0]]
         top = axes[-1]  # drawn last: its legend is not hidden by its lines
-        self.legend_ = top.legend(handles=handles, loc="best", fontsize="small")
+        self.legend_ = top.legend(
+            handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+            ncol=3, fontsize="small", frameon=False,
+        )  # fmt: skip
+        if getattr(self, "_owns_figure", False):
+            self.fig_.tight_layout()  # room for the legend below the axes
         return self.ax_
 
 
