@@ -32,6 +32,7 @@ from benchmarks.cases import (
     rocauc,
     threshold,
     tree_feature_space,
+    training_curve,
     tree_structure,
     validation_curve,
 )
@@ -61,4 +62,5 @@ CASES: dict[str, ModuleType] = {
     "rfecv": rfecv,
     "tree_structure": tree_structure,
     "tree_feature_space": tree_feature_space,
+    "training_curve": training_curve,
 }
