@@ -13,6 +13,7 @@ can be trusted there.
 from __future__ import annotations
 
 import numbers
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -217,6 +218,8 @@ class LocalExplanation(ModelVisualizer):
         The classifier's classes (None for a regressor).
     explained_class_ : object or None
         The class whose probability is explained (None for a regressor).
+    score_ : float
+        The model's own score, after :meth:`score`.
     bars_ : matplotlib BarContainer
         The drawn contribution bars.
 
@@ -241,7 +244,8 @@ class LocalExplanation(ModelVisualizer):
         "random_state": P.random_state(),
         "feature_names": P.anything(),
         "top_n": P.number(1, integer=True, none=True, draw=True),
-        "precision": P.number(1, 15, integer=True, draw=True),
+        # An int example: number() suggests (low + high) / 4, a float.
+        "precision": replace(P.number(1, 15, integer=True, draw=True), example=5),
         "colors": P.colors(),
     }
 
@@ -306,11 +310,13 @@ class LocalExplanation(ModelVisualizer):
         self
         """
         self._check_fit_data(X, y)
+        # The model checks X first, as it would on its own (its errors are
+        # the ones scikit-learn users know); then vizkit checks what it reads.
+        self._fit_estimator(X, y, **kwargs)
         values = numeric_rows(X, "X")
         n_features = values.shape[1]
         self.x_ = instance_values(self.x, n_features)
         self._check_n_samples(n_features)
-        self._fit_estimator(X, y, **kwargs)
         self._check_response_method()
         self.feature_names_ = feature_names(X, self.feature_names, n_features)
         self.mean_, self.std_ = values.mean(axis=0), values.std(axis=0)
@@ -320,6 +326,25 @@ class LocalExplanation(ModelVisualizer):
         )
         self._explain(X)
         return self
+
+    def score(self, X, y):
+        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
+
+        So an explanation in a GridSearchCV is scored as its model is; the
+        surrogate's fidelity is ``local_r2_``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test data.
+        y : array-like of shape (n_samples,)
+            Test target.
+
+        Returns
+        -------
+        score_ : float
+        """
+        return self._model_score(X, y)
 
     def _check_n_samples(self, n_features: int) -> None:
         if self.n_samples <= n_features:
