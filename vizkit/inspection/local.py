@@ -321,8 +321,7 @@ class LocalExplanation(ModelVisualizer):
         self.feature_names_ = feature_names(X, self.feature_names, n_features)
         self.mean_, self.std_ = values.mean(axis=0), values.std(axis=0)
         self.kernel_width_ = float(
-            self.kernel_width
-            or KERNEL_WIDTH_PER_ROOT_FEATURE * np.sqrt(n_features)
+            self.kernel_width or KERNEL_WIDTH_PER_ROOT_FEATURE * np.sqrt(n_features)
         )
         self._explain(X)
         return self
@@ -380,9 +379,7 @@ class LocalExplanation(ModelVisualizer):
         deviations = rows - self.x_
         weights = kernel_weights(deviations, self.std_, self.kernel_width_)
         at_x, self.coef_ = weighted_linear_fit(deviations, response, weights)
-        self.local_r2_ = weighted_r2(
-            response, at_x + deviations @ self.coef_, weights
-        )
+        self.local_r2_ = weighted_r2(response, at_x + deviations @ self.coef_, weights)
         self.contributions_ = self.coef_ * (self.x_ - self.mean_)
         self.local_prediction_ = at_x
         self.intercept_ = at_x - float(self.contributions_.sum())
@@ -395,16 +392,17 @@ class LocalExplanation(ModelVisualizer):
             return single_output(output, type(self.estimator).__name__)
         self.classes_ = np.asarray(self.estimator.classes_)
         probabilities = np.asarray(self._call_model("predict_proba", rows))
-        column = self._class_column(probabilities[0])
+        column = self._class_column(self.classes_, probabilities[0])
         self.explained_class_ = self.classes_[column]
         return probabilities[:, column].astype(np.float64)
 
-    def _class_column(self, probabilities_at_x: np.ndarray) -> int:
+    def _class_column(self, classes: np.ndarray, probabilities_at_x: np.ndarray) -> int:
+        """The column of ``target`` (or of the most probable class at x)."""
         if self.target is None:
             return int(np.argmax(probabilities_at_x))
-        matches = np.flatnonzero(self.classes_ == self.target)
+        matches = np.flatnonzero(classes == self.target)
         if len(matches) == 0:
-            known = ", ".join(repr(plain(c)) for c in self.classes_)
+            known = ", ".join(repr(plain(c)) for c in classes)
             raise VizkitValueError(
                 f"target={plain(self.target)!r} is not a class of the model; "
                 f"pass one of {known}, or None for the class predicted for x."
@@ -465,7 +463,8 @@ class LocalExplanation(ModelVisualizer):
         """Title naming the model, the decomposition under the x axis."""
         shown = len(self._order())
         which = f"top {shown} of " if shown < len(self.contributions_) else ""
-        self.set_title(f"Local explanation of {self.name} ({which}"
+        # Two lines: beside long feature names a one-line title runs off the figure.
+        self.set_title(f"Local explanation of {self.name}\n({which}"
                        f"{len(self.contributions_)} features)")  # fmt: skip
         self.ax_.set_xlabel(
             f"contribution to {self._response_name()}\n{self._summary()}"
