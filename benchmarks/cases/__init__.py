@@ -18,6 +18,7 @@ from benchmarks.cases import (
     jointplot,
     kelbow,
     learning_curve,
+    local_explanation,
     manual_alphas,
     pca,
     pca20,
@@ -61,4 +62,5 @@ CASES: dict[str, ModuleType] = {
     "rfecv": rfecv,
     "tree_structure": tree_structure,
     "tree_feature_space": tree_feature_space,
+    "local_explanation": local_explanation,
 }
