@@ -4,11 +4,14 @@ same perturbations, then seeds, the drawing and bad input."""
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
+from scipy import sparse
 from sklearn.datasets import make_classification, make_regression
 from sklearn.ensemble import RandomForestRegressor
 from sklearn.linear_model import LinearRegression, LogisticRegression
@@ -160,9 +163,11 @@ def test_string_classes_and_dataframes_name_the_features(binary):
     names = ["age", "income", "height", "weight"]
     frame = pd.DataFrame(X, columns=names)
     labels = np.array(["no", "yes"])[y]
-    model = LogisticRegression().fit(frame, labels)  # warns if given arrays later
+    model = LogisticRegression().fit(frame, labels)
     viz = LocalExplanation(model, x=frame.iloc[3], target="yes", random_state=0)
-    viz.fit(frame, labels)
+    with warnings.catch_warnings():  # the perturbations go to it as a frame
+        warnings.simplefilter("error")
+        viz.fit(frame, labels)
     assert list(viz.feature_names_) == names
     assert viz.explained_class_ == "yes"
     reference = explain(LogisticRegression().fit(X, y), X, y, target=1)
@@ -239,6 +244,17 @@ def test_bad_options_are_refused(binary, kwargs, message):
     X, y, model = binary
     with pytest.raises(VizkitValueError, match=message):
         LocalExplanation(model, x=X[0], **kwargs).fit(X, y)
+
+
+def test_sparse_or_missing_values_in_X_are_refused(regression):
+    X, y, model = regression
+    with pytest.raises(VizkitValueError, match=r"X is a sparse matrix.*toarray"):
+        LocalExplanation(model, x=X[0]).fit(sparse.csr_matrix(X), y)
+    X_nan = X.copy()
+    X_nan[5, 1] = np.nan
+    # A prefit model is not refitted, so vizkit's own check of X speaks.
+    with pytest.raises(VizkitValueError, match=r"X contains NaN or infinity; impute"):
+        LocalExplanation(model, x=X[0], is_fitted=True).fit(X_nan, y)
 
 
 def test_target_of_a_regressor_and_non_numeric_x_are_refused(regression):
