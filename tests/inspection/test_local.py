@@ -169,6 +169,8 @@ def test_string_classes_and_dataframes_name_the_features(binary):
         warnings.simplefilter("error")
         viz.fit(frame, labels)
     assert list(viz.feature_names_) == names
+    shuffled = frame.iloc[3][names[::-1]]  # a row is matched to X's columns by name
+    assert_array_equal(viz.set_params(x=shuffled).fit(frame, labels).x_, X[3])
     assert viz.explained_class_ == "yes"
     reference = explain(LogisticRegression().fit(X, y), X, y, target=1)
     assert_allclose(viz.coef_, reference.coef_, rtol=1e-9)

@@ -160,7 +160,8 @@ class LocalExplanation(ModelVisualizer):
     {common: ax}
     x : array-like of shape (n_features,) or (1, n_features)
         The instance to explain: one row (a 1-D array, list, pandas Series or
-        one-row DataFrame) in the columns of X. Required.
+        one-row DataFrame) in the columns of X; a Series or frame named
+        with X's columns is matched to them by name. Required.
     target : class label, default=None
         For a classifier, the class whose probability is explained (one of
         the model's ``classes_``); None explains the class the model finds
@@ -315,7 +316,7 @@ class LocalExplanation(ModelVisualizer):
         self._fit_estimator(X, y, **kwargs)
         values = numeric_rows(X, "X")
         n_features = values.shape[1]
-        self.x_ = instance_values(self.x, n_features)
+        self.x_ = instance_values(self.x, n_features, getattr(X, "columns", None))
         self._check_n_samples(n_features)
         self._check_response_method()
         self.feature_names_ = feature_names(X, self.feature_names, n_features)
@@ -506,9 +507,16 @@ def numeric_rows(X: Any, name: str) -> np.ndarray:
     return values
 
 
-def instance_values(x: Any, n_features: int) -> np.ndarray:
-    """The instance ``x`` as a 1-D float array of X's width (errors name x)."""
+def instance_values(x: Any, n_features: int, columns: Any = None) -> np.ndarray:
+    """The instance ``x`` as a 1-D float array of X's width (errors name x).
+
+    A pandas ``x`` with the same column names as X (``columns``) is put in
+    X's column order; otherwise its values are taken in order.
+    """
     row = check_instance(x, None, "x")
+    if columns is not None and hasattr(row, "columns"):
+        if set(row.columns) == set(columns):
+            row = row[list(columns)]
     if row.shape[1] != n_features:
         raise VizkitValueError(
             f"x has {row.shape[1]} features, but X has {n_features}; pass one "
