@@ -18,6 +18,7 @@ from benchmarks.cases import (
     jointplot,
     kelbow,
     learning_curve,
+    local_explanation,
     manual_alphas,
     pca,
     pca20,
@@ -31,8 +32,8 @@ from benchmarks.cases import (
     rfecv,
     rocauc,
     threshold,
-    tree_feature_space,
     training_curve,
+    tree_feature_space,
     tree_structure,
     validation_curve,
 )
@@ -63,4 +64,5 @@ CASES: dict[str, ModuleType] = {
     "tree_structure": tree_structure,
     "tree_feature_space": tree_feature_space,
     "training_curve": training_curve,
+    "local_explanation": local_explanation,
 }
