@@ -90,8 +90,11 @@ def number(
                 f"{name}={value!r} is not valid; pass {what}{bounds}{also}."
             )
 
-    middle = None if low is None or high is None else (low + high) / 4
-    return Param(check, draw=draw, example=middle)
+    # A value inside the range, for the redraw checks (of the parameter's kind).
+    inside = None if low is None or high is None else (low + high) / 4
+    if inside is not None and integer:
+        inside = max(int(low), int(inside))
+    return Param(check, draw=draw, example=inside)
 
 
 def _random_state_check(value: Any, name: str, viz: Any) -> None:
