@@ -94,17 +94,18 @@ class Training:
 def record_training(
     estimator: Any,
     X: Any,
-    y: np.ndarray,
+    y: Any,
     epochs: int | None,
     viz_name: str,
+    classes: np.ndarray | None = None,
     **fit_params: Any,
 ) -> Training:
     """Train an unfitted copy of ``estimator`` for ``epochs`` epochs, recording it.
 
     A Pipeline's steps before the perceptron are fitted once, on ``X``; the
-    perceptron gets one ``partial_fit`` call per epoch (with the classes of
-    ``y`` on the first call, for a classifier). ``epochs=None`` trains for the
-    model's ``max_iter``. The estimator given is not touched.
+    perceptron gets one ``partial_fit`` call per epoch (a classifier gets
+    ``classes``, those of all of ``y``, on the first call). ``epochs=None``
+    trains for the model's ``max_iter``. The estimator given is not touched.
     """
     work = clone(estimator)
     model = final_step(work)
@@ -112,7 +113,7 @@ def record_training(
     features = X
     if work is not model:
         features = _fitting(work[:-1].fit_transform, viz_name, "Pipeline")(X, y)
-    first_call = {"classes": np.unique(y)} if is_classifier(model) else {}
+    first_call = {"classes": classes} if is_classifier(model) else {}
     partial_fit = _fitting(model.partial_fit, viz_name, type(model).__name__)
     coefs, intercepts = [], []
     for epoch in range(epochs):
@@ -208,6 +209,25 @@ class MLPVisualizer(ModelVisualizer):
         "epochs": P.number(1, integer=True, none=True),
     }
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        # One target (a class or a value per row): a multi-output y is refused.
+        tags.target_tags = dataclasses.replace(
+            tags.target_tags, multi_output=False, single_output=True
+        )
+        if tags.classifier_tags is not None:
+            tags.classifier_tags = dataclasses.replace(
+                tags.classifier_tags, multi_label=False
+            )
+        return tags
+
+    def __getattr__(self, name: str):
+        # The model's partial_fit is not the visualizer's: training the model
+        # past the recorded epochs would leave the drawn history behind it.
+        if name == "partial_fit":
+            raise AttributeError(name)
+        return super().__getattr__(name)
+
     def fit(self, X, y=None, **kwargs):
         """Train the model epoch by epoch, recording each epoch, then compute.
 
@@ -225,16 +245,20 @@ class MLPVisualizer(ModelVisualizer):
         self
         """
         self._require_target(y, "the target")
-        y = self._check_fit_data(X, y)
+        classes = np.unique(self._check_fit_data(X, y))
         name = type(self).__name__
         check_mlp(self.estimator, name)
         if is_classifier(final_step(self.estimator)):
-            check_classes(np.unique(y))
+            check_classes(classes)
         in_place = self._trains_in_place()
-        training = record_training(self.estimator, X, y, self.epochs, name, **kwargs)
+        # y goes to the model as given (a column y gets the model's warning).
+        training = record_training(
+            self.estimator, X, y, self.epochs, name, classes, **kwargs
+        )
         if in_place:
             adopt_fitted_state(self.estimator, training.estimator)
             self._fitted_model = self.estimator
+        self.classes_ = getattr(training.model, "classes_", None)
         self.epochs_ = np.arange(1, len(training.coefs) + 1)
         self.loss_curve_ = training.loss
         self.layer_names_ = layer_names(len(training.coefs[0]))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sklearn.utils import _safe_indexing
+from scipy import sparse
 
 from vizkit import examples
 from vizkit import params as P
@@ -57,10 +57,10 @@ def hidden_histograms(
     ranges = np.array(
         [[(v.min(), v.max()) for v in outputs(e)] for e in range(n_epochs)]
     )
-    edges = np.array([
-        np.histogram_bin_edges([ranges[:, layer, 0].min(), ranges[:, layer, 1].max()], bins)
-        for layer in range(ranges.shape[1])
-    ])  # fmt: skip
+    lows, highs = ranges[:, :, 0].min(axis=0), ranges[:, :, 1].max(axis=0)
+    edges = np.array(
+        [np.histogram_bin_edges([low, high], bins) for low, high in zip(lows, highs)]
+    )
     counts = np.zeros((len(edges), n_epochs, bins), dtype=np.int64)
     dead = np.zeros((len(edges), n_epochs), dtype=np.int64)
     for epoch in range(n_epochs):
@@ -184,11 +184,13 @@ class ActivationHistograms(MLPVisualizer):
 
     def _compute(self, training: Training, X: Any) -> None:
         features = training.features
+        if sparse.issparse(features):  # sparse rows stay sparse, in a sliceable form
+            features = sparse.csr_matrix(features)
+        else:
+            features = np.asarray(features, dtype=np.float64)
         n_rows = features.shape[0]
         rows = sample_rows(n_rows, sample_count(n_rows, self.sample), self.random_state)
-        sampled = _safe_indexing(features, rows)
-        if not hasattr(sampled, "tocsr"):  # sparse rows stay sparse
-            sampled = np.asarray(sampled, dtype=np.float64)
+        sampled = features[rows]
         self.sample_indices_ = rows
         self.activation_ = str(training.model.activation)
         self.layer_names_ = self.layer_names_[:-1]  # the hidden layers

@@ -36,7 +36,7 @@ def layer_norms(history: list[list[np.ndarray]]) -> np.ndarray:
 
 
 def update_norms(history: list[list[np.ndarray]]) -> np.ndarray:
-    """Frobenius norm of each layer's change over each epoch: (n_layers, n_epochs - 1)."""
+    """Frobenius norm of each layer's change per epoch: (n_layers, n_epochs - 1)."""
     return np.array([
         [np.linalg.norm(after - before) for before, after in zip(old, new)]
         for old, new in zip(history[:-1], history[1:])
@@ -44,7 +44,10 @@ def update_norms(history: list[list[np.ndarray]]) -> np.ndarray:
 
 
 def update_ratios(history: list[list[np.ndarray]]) -> np.ndarray:
-    """``|W_e - W_(e-1)| / |W_(e-1)|`` per layer and epoch e >= 2 (NaN where |W| = 0)."""
+    """``|W_e - W_(e-1)| / |W_(e-1)|`` per layer and epoch e >= 2.
+
+    NaN where the weights before the update are all zero.
+    """
     before = layer_norms(history)[:, :-1]
     changes = update_norms(history)
     ratios = np.full_like(changes, np.nan)

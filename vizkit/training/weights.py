@@ -266,8 +266,10 @@ class WeightHistograms(MLPVisualizer):
 
     # -- draw ----------------------------------------------------------------------
 
-    def _columns(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
-        columns = [("weights", self.weight_edges_, self.weight_counts_)]
+    def _columns(self) -> list[tuple[str, Any, Any]]:
+        columns: list[tuple[str, Any, Any]] = [
+            ("weights", self.weight_edges_, self.weight_counts_)
+        ]
         if self.bias_counts_ is not None:
             columns.append(("biases", self.bias_edges_, self.bias_counts_))
         return columns
