@@ -382,6 +382,10 @@ class ModelVisualizer(Visualizer):
         # must fail normally, or hasattr checks would see the model's state.
         if name.startswith("_") or name.endswith("_"):
             raise AttributeError(name)
+        # Nor partial_fit: it would train the model behind the visualizer's
+        # back (scikit-learn's checks then look for n_features_in_ on it).
+        if name == "partial_fit":
+            raise AttributeError(name)
         estimator = self.__dict__.get("estimator")
         if estimator is None:
             raise AttributeError(name)

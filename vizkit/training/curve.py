@@ -373,13 +373,6 @@ class TrainingCurve(ModelVisualizer):
         self._loss_label = self._loss_name(strategy)
         return self
 
-    def __getattr__(self, name: str):
-        # The model's partial_fit, reached through the visualizer, would train
-        # it outside the recorded loop.
-        if name == "partial_fit":
-            raise AttributeError(name)
-        return super().__getattr__(name)
-
     def _check_classes(self, y: np.ndarray) -> np.ndarray | None:
         """The classes of a classifier's target (None for other models)."""
         if not is_classifier(self.estimator):
