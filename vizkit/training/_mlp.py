@@ -6,8 +6,9 @@ The views of :mod:`vizkit.training` that look inside a network
 :class:`~vizkit.training.UpdateRatio`) share what is here:
 
 * :func:`check_mlp` refuses anything but an ``MLPClassifier`` or
-  ``MLPRegressor`` (alone or ending a Pipeline) that can be trained one epoch
-  at a time;
+  ``MLPRegressor`` (alone or ending a Pipeline; also used by
+  :class:`~vizkit.training.NetworkStructure`), and
+  :func:`check_epoch_training` one that cannot be trained an epoch at a time;
 * :func:`record_training` trains a fresh copy of it with one ``partial_fit``
   call per epoch (one pass over the data in shuffled mini-batches, its
   ``loss_curve_`` growing by one value per call) and keeps a copy of
@@ -57,6 +58,11 @@ def check_mlp(estimator: Any, viz_name: str) -> Any:
             f"{viz_name} draws the layers of a multi-layer perceptron, but the "
             f"estimator is a {type(model).__name__}; pass {ACCEPTED}."
         )
+    return model
+
+
+def check_epoch_training(model: Any, viz_name: str) -> None:
+    """Refuse the perceptron settings that cannot be trained one epoch at a time."""
     if model.solver == "lbfgs":
         raise VizkitValueError(
             f"{viz_name} trains the model one epoch at a time with partial_fit, "
@@ -69,7 +75,6 @@ def check_mlp(estimator: Any, viz_name: str) -> Any:
             "which does not support early_stopping=True; set early_stopping=False "
             "(the number of epochs is the visualizer's epochs parameter)."
         )
-    return model
 
 
 @dataclasses.dataclass
@@ -240,7 +245,7 @@ class MLPVisualizer(ModelVisualizer):
         self._require_target(y, "the target")
         classes = np.unique(self._check_fit_data(X, y))
         name = type(self).__name__
-        check_mlp(self.estimator, name)
+        check_epoch_training(check_mlp(self.estimator, name), name)
         if is_classifier(final_step(self.estimator)):
             check_classes(classes)
         in_place = self._trains_in_place()

@@ -15,7 +15,6 @@ a wide network draws as fast as a small one.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import numpy as np
 from sklearn.base import is_classifier
@@ -23,10 +22,11 @@ from sklearn.base import is_classifier
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
-from vizkit.exceptions import ModelError, VizkitValueError
+from vizkit.exceptions import VizkitValueError
 from vizkit.model_selection.importances import feature_labels
 from vizkit.registry import TRAINING, declare
 from vizkit.style import LINE_COLOR, get_colormap
+from vizkit.training._mlp import check_mlp
 from vizkit.utils.docs import common_params
 from vizkit.utils.pipeline import final_step
 from vizkit.utils.validation import check_classes
@@ -40,22 +40,6 @@ INPUT_COLOR = "#f0f0f0"
 UNIT_SPACING = 1.0
 
 # -- which models ------------------------------------------------------------------
-
-
-def check_mlp(estimator: Any, viz_name: str) -> None:
-    """Refuse anything but an MLPClassifier/MLPRegressor (or a Pipeline ending in one).
-
-    Called before fitting, so a wrong model costs no training.
-    """
-    from sklearn.neural_network import MLPClassifier, MLPRegressor
-
-    model = final_step(estimator)
-    if not isinstance(model, (MLPClassifier, MLPRegressor)):
-        raise ModelError(
-            f"{viz_name} draws multi-layer perceptrons, but estimator is a "
-            f"{type(model).__name__}; pass a sklearn.neural_network.MLPClassifier "
-            "or MLPRegressor (or a Pipeline ending in one)."
-        )
 
 
 # -- computations (arrays in, arrays out) ------------------------------------------
