@@ -323,6 +323,11 @@ default="auto"
         self.title = title
         self.size = size
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = False  # the grid is built from dense medians
+        return tags
+
     # -- compute -------------------------------------------------------------------
 
     def fit(self, X, y=None, **kwargs):
@@ -345,18 +350,19 @@ default="auto"
         self
         """
         y_true = self._check_fit_data(X, y)
-        X_num = check_X(X, numeric=True)
+        X_num = check_X(X, numeric=True, min_samples=2)
         if X_num.shape[1] < 2:
             raise VizkitValueError(
-                f"X has {X_num.shape[1]} feature, but DecisionBoundaries draws a "
-                "plane of two; pass X with at least two features."
+                f"X has {X_num.shape[1]} feature(s) (shape={X_num.shape}), but "
+                "DecisionBoundaries draws a plane of two; pass X with at least two "
+                "features."
             )
         if not hasattr(self.estimator, "predict"):
             raise ModelError(
                 f"estimator {type(self.estimator).__name__} has no predict method; "
                 "DecisionBoundaries needs a classifier or regressor."
             )
-        self.feature_names_ = feature_names(X)
+        self.feature_names_ = feature_names(X, None, X_num.shape[1])
         plane = self._plane(X_num)  # features are checked before the model fits
         self._fit_estimator(X, y, **kwargs)
         self.classes_ = (

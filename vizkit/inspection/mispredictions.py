@@ -305,6 +305,7 @@ class Mispredictions(ScoreVisualizer):
         self._require_target(y, "the target")
         self._check_fit_data(X, y)
         self._fit_estimator(X, y, **kwargs)
+        self.classes_ = _model_classes(self.estimator)
         return self
 
     def score(self, X, y):
@@ -371,7 +372,7 @@ class Mispredictions(ScoreVisualizer):
         return matrix, feature_names(X, None, matrix.shape[1])
 
     def _find_misclassified(self, X, y_true: np.ndarray, y_pred: np.ndarray) -> None:
-        self.classes_ = np.asarray(self.estimator.classes_)
+        self.classes_ = _model_classes(self.estimator)
         self.residuals_ = None
         wrong = misclassified(y_true, y_pred)
         self.mispredicted_ = wrong
@@ -566,6 +567,11 @@ class Mispredictions(ScoreVisualizer):
         shown = min(self.top_n, len(self.ranked_))
         self.table_ax_.set_title(f"Top {shown} by {by}", fontsize="medium")
         return self.ax_
+
+
+def _model_classes(model: Any) -> np.ndarray | None:
+    """A classifier's classes (as it orders them), else None."""
+    return np.asarray(model.classes_) if is_classifier(model) else None
 
 
 def _codes(values: np.ndarray, classes: np.ndarray) -> np.ndarray:
