@@ -1,4 +1,4 @@
-"""DecisionBoundaries: the grid and its predictions against scikit-learn, then artists."""
+"""DecisionBoundaries: the grid and its predictions against scikit-learn; artists."""
 
 from __future__ import annotations
 

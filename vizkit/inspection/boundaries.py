@@ -115,9 +115,7 @@ def plane_grid(
     return np.stack(np.meshgrid(*axes))
 
 
-def grid_rows(
-    grid: np.ndarray, fixed: np.ndarray, positions: np.ndarray
-) -> np.ndarray:
+def grid_rows(grid: np.ndarray, fixed: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """The model inputs of the grid's points: ``fixed`` with two columns varied."""
     rows = np.tile(fixed, (grid[0].size, 1))
     rows[:, positions[0]] = grid[0].ravel()
@@ -276,6 +274,8 @@ default="auto"
     """
 
     grid_confidence_: Any
+    boundaries_: list
+    colorbar_: Any
     fixed_values_: Any
     projection_: Any
     features_: Any
@@ -398,9 +398,7 @@ default="auto"
                 np.column_stack([g.ravel() for g in self.grid_])
             )
         else:
-            fixed = (
-                np.zeros(2) if self.fixed_values_ is None else self.fixed_values_
-            )
+            fixed = np.zeros(2) if self.fixed_values_ is None else self.fixed_values_
             rows = grid_rows(self.grid_, fixed, self.features_)
         inputs = _like(X, rows)
         shape = self.grid_.shape[1:]
@@ -481,17 +479,17 @@ default="auto"
         xx, yy = self.grid_
         for code in np.unique(codes):  # the edge of each class's region
             if 0 < np.mean(codes == code) < 1:
-                self.boundaries_.append(
-                    self.ax_.contour(
-                        xx, yy, (codes == code).astype(float), levels=[0.5],
-                        colors=LINE_COLOR, linewidths=1, zorder=1,
-                    )  # fmt: skip
-                )
+                edge = self.ax_.contour(
+                    xx, yy, (codes == code).astype(float), levels=[0.5],
+                    colors=LINE_COLOR, linewidths=1, zorder=1,
+                )  # fmt: skip
+                self.boundaries_.append(edge)
         point_codes, found = index_of(self.y_, self.classes_)
         point_colors = [*colors, "#999999"]  # a class the model never predicts
         point_codes = np.where(found, point_codes, len(colors))
+        x, y = self.points_2d_.T
         self.points_ = scatter_classes(
-            self.ax_, *self.points_2d_.T, point_codes, point_colors,
+            self.ax_, x, y, point_codes, point_colors,
             alpha=self.alpha, s=POINT_SIZE, edgecolors="white", linewidths=0.4,
             zorder=2,
         )  # fmt: skip
@@ -505,20 +503,22 @@ default="auto"
 
         cmap = get_colormap(self.colormap or VALUE_CMAP)
         values = np.asarray(self.grid_predictions_, dtype=np.float64)
-        y = np.asarray(self.y_, dtype=np.float64)
-        span = np.concatenate([values.ravel(), y])
+        target = np.asarray(self.y_, dtype=np.float64)
+        span = np.concatenate([values.ravel(), target])
         norm = Normalize(float(span.min()), float(span.max()))
         self.regions_ = self.ax_.imshow(
             values, extent=self._extent(), origin="lower", aspect="auto",
             interpolation="nearest", cmap=cmap, norm=norm, alpha=0.6, zorder=0,
         )  # fmt: skip
+        x, y = self.points_2d_.T
         self.points_ = scatter_values(
-            self.ax_, *self.points_2d_.T, y, cmap=cmap, norm=norm,
+            self.ax_, x, y, target, cmap=cmap, norm=norm,
             alpha=self.alpha, s=POINT_SIZE, edgecolors="white", linewidths=0.4,
             zorder=2,
         )  # fmt: skip
-        self.colorbar_ = self.fig_.colorbar(self.regions_, ax=self.ax_)
-        self.colorbar_.set_label("prediction")
+        self.colorbar_ = self.fig_.colorbar(
+            self.regions_, ax=self.ax_, label="prediction"
+        )
 
     def _axis_labels(self) -> list[str]:
         if self.projection_ is not None:

@@ -508,8 +508,12 @@ class Mispredictions(ScoreVisualizer):
         """Each tabled row's rank beside its ring, so the table finds its point."""
         self.rank_labels_ = [
             self.ax_.annotate(
-                str(rank + 1), self.projection_[row], xytext=(5, 5),
-                textcoords="offset points", fontsize="x-small", color=LINE_COLOR,
+                str(rank + 1),
+                self.projection_[row],
+                xytext=(5, 5),
+                textcoords="offset points",
+                fontsize="x-small",
+                color=LINE_COLOR,
                 zorder=4,
             )  # fmt: skip
             for rank, row in enumerate(self.ranked_[: self.top_n])
@@ -593,7 +597,6 @@ def _finite_sparse(matrix: Any) -> Any:
             "sklearn.impute.SimpleImputer."
         )
     return matrix
-
 
 
 mispredictions = declare(
