@@ -20,6 +20,7 @@ the model make of X.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -51,6 +52,17 @@ RESIDUAL_CMAP = "RdBu_r"
 POINT_SIZE, RING_SIZE = 14, 70
 #: Colour of the ring around a regressor's worst rows.
 RING_COLOR = "black"
+#: The table's width, and the colour bar's, as shares of the view's width;
+#: the gap before the table (inches).
+TABLE_SHARE, COLORBAR_SHARE, TABLE_PAD = 1.1, 0.04, 0.5
+#: The table's font size (points), and the smallest it shrinks to when wide.
+TABLE_FONT, MIN_TABLE_FONT = 8.0, 5.0
+#: Header names are wrapped at this many characters.
+HEADER_WRAP = 12
+#: A character's width as a share of the font size (DejaVu Sans, on average).
+CHAR_WIDTH = 0.55
+#: How much wider the bold header's characters are.
+BOLD = 1.15
 
 # -- computations (arrays in, arrays out) -------------------------------------------
 
@@ -112,6 +124,70 @@ def format_cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3g}"
     return str(value)
+
+
+def table_layout(
+    header: list[str], cells: list[list[str]], width_px: float, dpi: float
+) -> tuple[list[float], float]:
+    """Column widths (shares of the Axes' width) and a font size that fit the text.
+
+    Each column is as wide as its longest line of text plus a margin,
+    at ``TABLE_FONT``; a table wider than the Axes shrinks its font (down to
+    ``MIN_TABLE_FONT``) and its columns together.
+    """
+    lengths = np.array(
+        [
+            _column_chars(head, [row[i] for row in cells])
+            for i, head in enumerate(header)
+        ]
+    )
+    char_px = CHAR_WIDTH * TABLE_FONT * dpi / 72
+    total = float(lengths.sum()) * char_px / width_px
+    font = max(MIN_TABLE_FONT, TABLE_FONT * min(1.0, 1.0 / total))
+    return list(lengths * char_px * font / TABLE_FONT / width_px), font
+
+
+def numeric_matrix(data: Any) -> Any:
+    """``data`` as a finite float matrix (sparse stays sparse), or a vizkit error."""
+    if sparse.issparse(data):
+        matrix = data.tocsr()
+        if not np.all(np.isfinite(matrix.data)):
+            raise VizkitValueError(
+                "X contains NaN or infinity; impute or drop them first, e.g. with "
+                "sklearn.impute.SimpleImputer."
+            )
+        return matrix
+    matrix = check_X(data, numeric=True)
+    return check_no_overflow(matrix, "X", "scale it down first.")
+
+
+def pipeline_input(model: Any, X: Any) -> tuple[Any, np.ndarray | None]:
+    """What a Pipeline's steps before its model make of X, and their names.
+
+    (None, None) for a model that is no Pipeline of two steps or more, or
+    whose steps do not give finite numbers.
+    """
+    steps = getattr(model, "steps", None)
+    if not steps or len(steps) < 2:
+        return None, None
+    head = model[:-1]
+    transformed = head.transform(X)
+    try:
+        names = head.get_feature_names_out()
+    except (AttributeError, TypeError, ValueError):  # a step that cannot name
+        names = None
+    try:
+        matrix = numeric_matrix(transformed)
+    except VizkitError:
+        return None, None
+    return matrix, feature_names(transformed, names, matrix.shape[1])
+
+
+def _column_chars(head: str, column: list[str]) -> float:
+    """The characters a column needs: its longest line (bold header lines count
+    wider) and a margin."""
+    longest_head = max(BOLD * len(part) for part in head.split("\n"))
+    return max([longest_head, *map(len, column)]) + 1.5
 
 
 def project(matrix: Any, positions: np.ndarray | None):
@@ -330,7 +406,7 @@ class Mispredictions(ScoreVisualizer):
         if "n_features_in_" not in self.__dict__:  # from_estimator: no fit
             self._record_input(X)
         y_pred = np.asarray(self._call_model("predict", X))  # the model checks X
-        matrix, names = self._feature_matrix(X)
+        matrix, names, model_input = self._matrices(X)
         self.y_ = y_true
         if is_classifier(self.estimator):
             self._find_misclassified(X, y_true, y_pred)
@@ -340,36 +416,32 @@ class Mispredictions(ScoreVisualizer):
             None if self.features is None
             else feature_positions(self.features, names)
         )  # fmt: skip
-        self.projection_, self.pca_ = project(matrix, self.features_)
+        # The rows as the model sees them (a Pipeline's scaling included),
+        # unless two of X's own features are asked for.
+        view = matrix if model_input is None or self.features_ is not None else (
+            model_input
+        )  # fmt: skip
+        self._view_is_input = view is model_input and view is not matrix
+        self.projection_, self.pca_ = project(view, self.features_)
         self.feature_names_ = names
         self._tabulate(matrix)
         return self.score_
 
-    def _feature_matrix(self, X) -> tuple[Any, np.ndarray]:
-        """X as numbers for the view and the table, and its feature names.
+    def _matrices(self, X) -> tuple[Any, np.ndarray, Any]:
+        """X's numbers and names (the table's), and the model's input (the view's).
 
-        A numeric X is used as given (a sparse one stays sparse); otherwise,
-        for a Pipeline, what its steps before the model make of X.
+        The model's input is what a Pipeline's steps before the model make of
+        X (None for a bare model); a non-numeric X (text, categories) is
+        tabulated through it too. A sparse matrix stays sparse.
         """
-        if sparse.issparse(X):
-            return _finite_sparse(X.tocsr()), feature_names(X, None, X.shape[1])
+        model_input, input_names = pipeline_input(self.estimator, X)
         try:
-            matrix = check_X(X, numeric=True)
+            own = numeric_matrix(X)
         except VizkitError:
-            steps = getattr(self.estimator, "steps", None)
-            if not steps or len(steps) < 2:
+            if model_input is None:
                 raise
-            head = self.estimator[:-1]
-            Xt = head.transform(X)
-            names = (
-                head.get_feature_names_out()
-                if hasattr(head, "get_feature_names_out") else None
-            )  # fmt: skip
-            if sparse.issparse(Xt):
-                return _finite_sparse(Xt.tocsr()), feature_names(Xt, names, Xt.shape[1])
-            return check_X(Xt, numeric=True), feature_names(Xt, names, Xt.shape[1])
-        check_no_overflow(matrix, "X", "scale it down first.")
-        return matrix, feature_names(X, None, matrix.shape[1])
+            return model_input, input_names, model_input
+        return own, feature_names(X, None, own.shape[1]), model_input
 
     def _find_misclassified(self, X, y_true: np.ndarray, y_pred: np.ndarray) -> None:
         self.classes_ = _model_classes(self.estimator)
@@ -453,14 +525,22 @@ class Mispredictions(ScoreVisualizer):
         if getattr(self, "_owns_figure", False) and self.size is None:
             self.fig_.set_size_inches(12, 5)
         divider = make_axes_locatable(self.ax_)
+        # The appended Axes are placed at draw time: work out the table's
+        # width now, from the split of the Axes' width, to size its columns.
+        total_px, pads_in, shares = self.ax_.bbox.width, TABLE_PAD, TABLE_SHARE
         self.colorbar_ = None
         if self.classes_ is None:
-            self._draw_residuals(divider.append_axes("right", size="4%", pad=0.1))
+            cax = divider.append_axes("right", size=f"{COLORBAR_SHARE:%}", pad=0.1)
+            self._draw_residuals(cax)
+            pads_in, shares = pads_in + 0.1, shares + COLORBAR_SHARE
         else:
             self._draw_classes()
-        self.table_ax_ = divider.append_axes("right", size="110%", pad=0.5)
+        self.table_ax_ = divider.append_axes(
+            "right", size=f"{TABLE_SHARE:%}", pad=TABLE_PAD
+        )
+        main_px = (total_px - pads_in * self.fig_.dpi) / (1 + shares)
         self._number_ranked()
-        self._draw_table()
+        self._draw_table(max(main_px * TABLE_SHARE, 1.0))
 
     def _draw_classes(self) -> None:
         colors = resolve_colors(len(self.classes_), self.colormap, self.colors)
@@ -519,7 +599,7 @@ class Mispredictions(ScoreVisualizer):
             for rank, row in enumerate(self.ranked_[: self.top_n])
         ]
 
-    def _draw_table(self) -> None:
+    def _draw_table(self, width_px: float) -> None:
         ax = self.table_ax_
         ax.set_axis_off()
         self.table_artist_ = None
@@ -527,25 +607,31 @@ class Mispredictions(ScoreVisualizer):
             ax.text(0.5, 0.5, "no mispredicted rows", ha="center", va="center",
                     transform=ax.transAxes)  # fmt: skip
             return
-        header = [str(c) for c in self.table_columns_]
+        header = [
+            "#",
+            *(textwrap.fill(str(c), HEADER_WRAP) for c in self.table_columns_),
+        ]
+        cells = [[str(i + 1), *map(str, row)] for i, row in enumerate(self.table_)]
+        widths, font = table_layout(header, cells, width_px, self.fig_.dpi)
         self.table_artist_ = table = ax.table(
-            cellText=[[str(c) for c in row] for row in self.table_],
-            colLabels=header, rowLabels=[str(i + 1) for i in range(len(self.table_))],
-            loc="upper center", cellLoc="right",
+            cellText=cells, colLabels=header, colWidths=widths, loc="upper center",
+            cellLoc="right",
         )  # fmt: skip
         table.auto_set_font_size(False)
-        table.set_fontsize(8)
-        table.auto_set_column_width(list(range(-1, len(header))))
+        table.set_fontsize(font)
+        header_lines = max(h.count("\n") + 1 for h in header)
         for (row, _), cell in table.get_celld().items():
             cell.set_edgecolor("0.85")
             if row == 0:
                 cell.set_text_props(weight="bold")
                 cell.set_facecolor("0.93")
+                cell.set_height(cell.get_height() * header_lines)
 
     def _axis_labels(self) -> tuple[str, str]:
         if self.pca_ is not None:
             share = self.pca_.explained_variance_ratio_
-            return f"PC1 ({share[0]:.0%})", f"PC2 ({share[1]:.0%})"
+            of = " of the model's input" if self._view_is_input else ""
+            return f"PC1{of} ({share[0]:.0%})", f"PC2{of} ({share[1]:.0%})"
         if self.projection_ is not None and len(self.feature_names_) == 1:
             return str(self.feature_names_[0]), "row"
         positions = np.array([0, 1]) if self.features_ is None else self.features_
@@ -588,15 +674,6 @@ def _rgba(palette: list[str], codes: np.ndarray) -> np.ndarray:
     from matplotlib.colors import to_rgba_array
 
     return to_rgba_array(palette)[codes]
-
-
-def _finite_sparse(matrix: Any) -> Any:
-    if not np.all(np.isfinite(matrix.data)):
-        raise VizkitValueError(
-            "X contains NaN or infinity; impute or drop them first, e.g. with "
-            "sklearn.impute.SimpleImputer."
-        )
-    return matrix
 
 
 mispredictions = declare(
