@@ -213,3 +213,20 @@ def test_one_feature_and_a_model_without_predict_are_refused(three_classes):
         DecisionBoundaries(StandardScaler()).fit(X, y)
     with pytest.raises(ModelError, match="response_method='predict_proba'"):
         DecisionBoundaries(SVC(), response_method="predict_proba").fit(X, y)
+
+
+def test_a_pipeline_is_projected_in_its_model_input(three_classes):
+    X, y = three_classes
+    X = X * [1.0, 100.0, 1.0, 0.01]  # scales a PCA of raw X would follow
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(X, y)
+    viz = DecisionBoundaries(model, grid_resolution=12).fit(X, y)
+    scaled = model[0].transform(X)
+    pca = PCA(n_components=2).fit(scaled)
+    assert_allclose(viz.points_2d_, pca.transform(scaled), atol=1e-10)
+    rows = pca.inverse_transform(grid_points(viz))  # scaled features
+    assert_array_equal(viz.grid_predictions_.ravel(), model[-1].predict(rows))
+    # the same as the whole Pipeline on those rows in X's own units
+    unscaled = model[0].inverse_transform(rows)
+    assert_array_equal(viz.grid_predictions_.ravel(), model.predict(unscaled))
+    viz.finalize()
+    assert "model's input" in viz.ax_.get_title()

@@ -110,12 +110,11 @@ def test_table_lists_the_ranked_rows(split):
     )
     cells = viz.table_artist_.get_celld()  # the drawn table shows the same text
     drawn = [
-        [cells[r + 1, c].get_text().get_text() for c in range(7)] for r in range(4)
+        [cells[r + 1, c].get_text().get_text() for c in range(8)] for r in range(4)
     ]
-    assert_array_equal(drawn, viz.table_)
-    assert [cells[0, c].get_text().get_text() for c in range(7)] == list(
-        viz.table_columns_
-    )
+    assert_array_equal(drawn, np.column_stack([["1", "2", "3", "4"], viz.table_]))
+    header = [cells[0, c].get_text().get_text().replace("\n", " ") for c in range(8)]
+    assert header == ["#", *viz.table_columns_]
 
 
 def test_chosen_features_by_name_and_the_rings(split):
@@ -190,3 +189,27 @@ def test_errors_name_the_argument(split):
         Mispredictions.from_predictions(y_test, viz.predict(X_test))
     with pytest.raises(VizkitError, match="top_n"):
         Mispredictions(LogisticRegression(), top_n=0).fit(X_train, y_train)
+
+
+def test_pipelines_project_their_model_input(split):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    X_train, y_train, X_test, y_test = split
+    model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=500))
+    viz = Mispredictions(model).fit(X_train, y_train)
+    viz.score(X_test, y_test)
+    expected = PCA(n_components=2).fit_transform(model[0].transform(X_test))
+    assert_allclose(viz.projection_, expected, atol=1e-10)
+    viz.finalize()
+    assert viz.ax_.get_xlabel().startswith("PC1 of the model's input")
+    docs = ["red apple", "green apple", "red car", "blue car", "green pear"] * 6
+    labels = np.array(["fruit", "fruit", "car", "car", "fruit"] * 6)
+    labels[[3, 7]] = "fruit"  # two cars labelled fruit: mispredicted
+    text = make_pipeline(TfidfVectorizer(), LogisticRegression(C=10))
+    viz = Mispredictions(text).fit(docs, labels)
+    viz.score(docs, labels)
+    assert_array_equal(viz.mispredicted_, np.flatnonzero(labels != text.predict(docs)))
+    assert {3, 7} <= set(viz.mispredicted_)
+    assert set(viz.feature_names_) == set(text[0].get_feature_names_out())

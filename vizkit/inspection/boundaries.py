@@ -28,13 +28,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import is_classifier
 
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
 from vizkit.draw import manual_legend, scatter_classes, scatter_values
-from vizkit.exceptions import ModelError, VizkitValueError
+from vizkit.exceptions import ModelError, VizkitError, VizkitValueError, prefix_message
 from vizkit.registry import MODEL, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.utils.docs import common_params
@@ -88,7 +89,43 @@ def _feature_position(feature: Any, names: np.ndarray) -> int:
     return int(matches[0])
 
 
-def fit_pca(X: np.ndarray):
+def numeric_matrix(data: Any) -> Any:
+    """``data`` as a finite float matrix (sparse stays sparse), or a vizkit error."""
+    if sparse.issparse(data):
+        matrix = data.tocsr()
+        if not np.all(np.isfinite(matrix.data)):
+            raise VizkitValueError(
+                "X contains NaN or infinity; impute or drop them first, e.g. with "
+                "sklearn.impute.SimpleImputer."
+            )
+        return matrix
+    matrix = check_X(data, numeric=True)
+    return check_no_overflow(matrix, "X", "scale it down first.")
+
+
+def pipeline_input(model: Any, X: Any) -> tuple[Any, Any]:
+    """What a Pipeline's steps before its model make of X, and their names.
+
+    (None, None) for a model that is no Pipeline of two steps or more, or
+    whose steps do not give finite numbers.
+    """
+    steps = getattr(model, "steps", None)
+    if not steps or len(steps) < 2:
+        return None, None
+    head = model[:-1]
+    transformed = head.transform(X)
+    try:
+        names = head.get_feature_names_out()
+    except (AttributeError, TypeError, ValueError):  # a step that cannot name
+        names = None
+    try:
+        matrix = numeric_matrix(transformed)
+    except VizkitError:
+        return None, None
+    return matrix, feature_names(transformed, names, matrix.shape[1])
+
+
+def fit_pca(X: Any):
     """A two-component PCA fitted on X (the plane that spreads X most)."""
     from sklearn.decomposition import PCA
 
@@ -363,36 +400,48 @@ default="auto"
                 "DecisionBoundaries needs a classifier or regressor."
             )
         self.feature_names_ = feature_names(X, None, X_num.shape[1])
-        plane = self._plane(X_num)  # features are checked before the model fits
+        projected = self.features is None and X_num.shape[1] > 2
+        if not projected:  # features are checked before the model fits
+            self._feature_plane(X_num)
         self._fit_estimator(X, y, **kwargs)
         self.classes_ = (
             np.asarray(self.estimator.classes_)
             if is_classifier(self.estimator) else None
         )  # fmt: skip
-        self._predict_grid(X, plane)
+        if projected:
+            self._projected_plane(X, X_num)
+        self._predict_grid(X)
         if y_true is None:
             y_true = np.asarray(self._call_model("predict", X))
         self.y_ = y_true
         return self
 
-    def _plane(self, X: np.ndarray) -> np.ndarray:
-        """Choose the plane; store its features or projection; return points_2d_."""
-        self.features_ = self.fixed_values_ = self.projection_ = None
-        if self.features is None and X.shape[1] > 2:
-            check_no_overflow(X, "X", "scale it down before projecting it.")
-            self.projection_ = fit_pca(X)
-            self.points_2d_ = self.projection_.transform(X)
-            return self.points_2d_
+    def _feature_plane(self, X: np.ndarray) -> None:
+        """The plane of two features of X; the others held at their median."""
+        self.projection_ = self.fixed_values_ = None
+        self._grid_model = None  # the grid's rows go to the model
         chosen = (0, 1) if self.features is None else self.features
         self.features_ = feature_positions(chosen, self.feature_names_)
         if X.shape[1] > 2:
             self.fixed_values_ = np.median(X, axis=0)
         self.points_2d_ = X[:, self.features_]
-        return self.points_2d_
 
-    def _predict_grid(self, X: Any, plane: np.ndarray) -> None:
+    def _projected_plane(self, X: Any, X_num: np.ndarray) -> None:
+        """The PCA plane of the model's input: X, or a Pipeline's transformed X.
+
+        For a Pipeline the grid's rows are then the input of its last step.
+        """
+        self.features_ = self.fixed_values_ = None
+        space, _ = pipeline_input(self.estimator, X)
+        self._grid_model = None if space is None else self.estimator[-1]
+        if space is None:
+            space = check_no_overflow(X_num, "X", "scale it down first.")
+        self.projection_ = fit_pca(space)
+        self.points_2d_ = self.projection_.transform(space)
+
+    def _predict_grid(self, X: Any) -> None:
         """The model's prediction, and its confidence, at every grid point."""
-        self.grid_ = plane_grid(plane, self.grid_resolution, self.eps)
+        self.grid_ = plane_grid(self.points_2d_, self.grid_resolution, self.eps)
         if self.projection_ is not None:
             rows = self.projection_.inverse_transform(
                 np.column_stack([g.ravel() for g in self.grid_])
@@ -400,17 +449,41 @@ default="auto"
         else:
             fixed = np.zeros(2) if self.fixed_values_ is None else self.fixed_values_
             rows = grid_rows(self.grid_, fixed, self.features_)
-        inputs = _like(X, rows)
+        inputs = self._grid_inputs(X, rows)
         shape = self.grid_.shape[1:]
         self.grid_predictions_ = np.asarray(
-            self._call_model("predict", inputs)
+            self._call_grid_model("predict", inputs)
         ).reshape(shape)
         self.response_method_ = self._shading_method()
         self.grid_confidence_ = None
         if self.response_method_ != "predict":
-            scores = self._call_model(self.response_method_, inputs)
+            scores = self._call_grid_model(self.response_method_, inputs)
             confidence = confidence_of(scores, self.response_method_)
             self.grid_confidence_ = confidence.reshape(shape)
+
+    def _grid_inputs(self, X: Any, rows: np.ndarray) -> Any:
+        """The grid's rows as the model (or the Pipeline's last step) takes them."""
+        if self._grid_model is None:
+            return _like(X, rows)
+        names = getattr(self._grid_model, "feature_names_in_", None)
+        if names is None:
+            return rows
+        import pandas as pd
+
+        return pd.DataFrame(rows, columns=names)
+
+    def _call_grid_model(self, method: str, inputs: Any) -> Any:
+        """The model's ``method`` on the grid: the model's, or its last step's."""
+        if self._grid_model is None:
+            return self._call_model(method, inputs)
+        try:
+            return getattr(self._grid_model, method)(inputs)
+        except VizkitError:
+            raise
+        except Exception as error:
+            step = type(self._grid_model).__name__
+            prefix_message(error, f"{type(self).__name__}: {step}.{method}() failed")
+            raise
 
     def _shading_method(self) -> str:
         """The response method that shades the plane ("predict": none)."""
@@ -527,6 +600,8 @@ default="auto"
         return [str(self.feature_names_[i]) for i in self.features_]
 
     def _slice_note(self) -> str:
+        if self.projection_ is not None and self._grid_model is not None:
+            return "PCA plane of the model's input, mapped back (inverse_transform)"
         if self.projection_ is not None:
             return "PCA plane of X, mapped back through inverse_transform"
         if self.fixed_values_ is not None:

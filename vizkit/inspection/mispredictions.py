@@ -32,16 +32,20 @@ from vizkit import params as P
 from vizkit.base import ScoreVisualizer
 from vizkit.draw import manual_legend, scatter_classes, scatter_values
 from vizkit.exceptions import VizkitError, VizkitValueError
-from vizkit.inspection.boundaries import _check_features, feature_positions, fit_pca
+from vizkit.inspection.boundaries import (
+    _check_features,
+    feature_positions,
+    fit_pca,
+    numeric_matrix,
+    pipeline_input,
+)
 from vizkit.registry import SCORE, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import feature_names
 from vizkit.utils.labels import index_of
 from vizkit.utils.validation import (
-    check_no_overflow,
     check_target,
-    check_X,
     n_samples_of,
     plain,
 )
@@ -145,42 +149,6 @@ def table_layout(
     total = float(lengths.sum()) * char_px / width_px
     font = max(MIN_TABLE_FONT, TABLE_FONT * min(1.0, 1.0 / total))
     return list(lengths * char_px * font / TABLE_FONT / width_px), font
-
-
-def numeric_matrix(data: Any) -> Any:
-    """``data`` as a finite float matrix (sparse stays sparse), or a vizkit error."""
-    if sparse.issparse(data):
-        matrix = data.tocsr()
-        if not np.all(np.isfinite(matrix.data)):
-            raise VizkitValueError(
-                "X contains NaN or infinity; impute or drop them first, e.g. with "
-                "sklearn.impute.SimpleImputer."
-            )
-        return matrix
-    matrix = check_X(data, numeric=True)
-    return check_no_overflow(matrix, "X", "scale it down first.")
-
-
-def pipeline_input(model: Any, X: Any) -> tuple[Any, np.ndarray | None]:
-    """What a Pipeline's steps before its model make of X, and their names.
-
-    (None, None) for a model that is no Pipeline of two steps or more, or
-    whose steps do not give finite numbers.
-    """
-    steps = getattr(model, "steps", None)
-    if not steps or len(steps) < 2:
-        return None, None
-    head = model[:-1]
-    transformed = head.transform(X)
-    try:
-        names = head.get_feature_names_out()
-    except (AttributeError, TypeError, ValueError):  # a step that cannot name
-        names = None
-    try:
-        matrix = numeric_matrix(transformed)
-    except VizkitError:
-        return None, None
-    return matrix, feature_names(transformed, names, matrix.shape[1])
 
 
 def _column_chars(head: str, column: list[str]) -> float:
