@@ -16,7 +16,9 @@ class changes and the training points on top. The plane is one of:
   components and mapped back to the features with ``inverse_transform``
   (the points of the plane, i.e. the training mean plus a combination of the
   two components), so again a slice, through the mean along the plane that
-  spreads the data most.
+  spreads the data most. For a Pipeline the plane is laid in its model's
+  input (what the steps before the model make of X, so a scaler in it
+  scales the projection too) and the grid goes to its last step.
 
 The grid is predicted in one call per response method (``predict``, then
 ``predict_proba`` or ``decision_function`` for the shading), so
@@ -225,9 +227,10 @@ class DecisionBoundaries(ModelVisualizer):
     value). The plane is the model's two features (the plain decision
     boundary), two chosen ``features`` with every other feature held at its
     training median, or, with ``features=None`` and more than two features,
-    the plane of X's first two principal components, mapped back to the
-    features through ``PCA.inverse_transform``. The last two are slices of
-    the model through one point, and the title says which.
+    the plane of the first two principal components of the model's input
+    (X, or for a Pipeline what its steps before the model make of X),
+    mapped back through ``PCA.inverse_transform``. The last two are slices
+    of the model through one point, and the title says which.
 
     Parameters
     ----------
@@ -282,7 +285,8 @@ default="auto"
         With chosen features of a wider model, the training medians the other
         features are held at; else None.
     projection_ : PCA or None
-        The fitted projection (``features=None`` with more than two features).
+        The fitted projection (``features=None`` with more than two
+        features), of X or of a Pipeline's model input.
     points_2d_ : ndarray of shape (n_samples, 2)
         The training points in the plane.
     y_ : ndarray of shape (n_samples,)

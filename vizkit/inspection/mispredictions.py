@@ -4,18 +4,19 @@
 rows the model gets wrong: for a classifier every row whose prediction
 differs from its true class (``y != predict(X)``), for a regressor the
 ``top_n`` rows of largest absolute residual (or every row beyond a
-``threshold``). It draws them twice: in a 2-D view of all the rows (PCA of X,
-or two chosen features), ringed in their true class's colour and numbered by
+``threshold``). It draws them twice: in a 2-D view of all the rows (PCA of
+the model's input, or two chosen features of X), ringed in their true class's colour and numbered by
 rank, and as a ranked table of their true and predicted values, the model's
 confidence (or the residual) and the features on which they stand out most
-(largest mean |z-score| among the tabled rows, z-scores against the scored
-data).
+(largest mean absolute z-score among the tabled rows, z-scores against the
+scored data).
 
-X goes to the model as given. The view and the table need numbers: a numeric
-array or frame is used as it is, a sparse matrix is projected by PCA as is
-(scikit-learn's PCA centres it implicitly), and for a Pipeline fed with
-something else (raw text, categories) the features are what its steps before
-the model make of X.
+X goes to the model as given. The view and the table need numbers. The view
+projects the rows as the model sees them: for a Pipeline, what its steps
+before the model make of X (so a scaler in it scales the projection too),
+else X; a sparse matrix is projected as it is (scikit-learn's PCA centres it
+implicitly). The table lists X's own columns, in their own units, when X is
+numeric, else (raw text, categories) the features the Pipeline's steps make.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def column_z_scores(matrix: Any, rows: np.ndarray) -> tuple[np.ndarray, np.ndarr
 
 
 def standout_features(z: np.ndarray, count: int) -> np.ndarray:
-    """The ``count`` columns of largest mean |z| over the rows, largest first."""
+    """The ``count`` columns of largest mean absolute z over the rows, largest first."""
     if len(z) == 0:
         return np.arange(min(count, z.shape[1]))
     return np.argsort(-np.abs(z).mean(axis=0), kind="stable")[:count]
@@ -191,16 +192,17 @@ class Mispredictions(ScoreVisualizer):
     classifier every row with ``y != predict(X)``, for a regressor the
     ``top_n`` rows of largest absolute residual ``y - predict(X)`` (or, with
     ``threshold``, every row whose absolute residual exceeds it). The left
-    panel draws every row in 2-D (the first two principal components of X,
-    or two chosen ``features``), coloured by its true class (or its
-    residual); each mispredicted row is ringed in its true class's colour
+    panel draws every row in 2-D (the first two principal components of
+    the model's input, i.e. of X or, for a Pipeline, of what its steps
+    before the model make of X; or two chosen ``features`` of X), coloured
+    by its true class (or its residual); each mispredicted row is ringed in its true class's colour
     and filled with its predicted class's, and the first ``top_n`` are
     numbered by rank. The right panel lists those ``top_n`` rows, most
     confident mistakes (or largest residuals) first: the row's position,
     its true and predicted values, the probability the model gave its
     prediction (or the residual) and the features on which the listed rows
-    stand out most (largest mean |z-score|). With no test data, the quick
-    method shows the training data.
+    stand out most (largest mean absolute z-score). With no test data, the
+    quick method shows the training data.
 
     Parameters
     ----------
