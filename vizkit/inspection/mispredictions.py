@@ -5,11 +5,11 @@ rows the model gets wrong: for a classifier every row whose prediction
 differs from its true class (``y != predict(X)``), for a regressor the
 ``top_n`` rows of largest absolute residual (or every row beyond a
 ``threshold``). It draws them twice: in a 2-D view of all the rows (PCA of
-the model's input, or two chosen features of X), ringed in their true class's colour and numbered by
-rank, and as a ranked table of their true and predicted values, the model's
-confidence (or the residual) and the features on which they stand out most
-(largest mean absolute z-score among the tabled rows, z-scores against the
-scored data).
+the model's input, or two chosen features of X), ringed in their true
+class's colour and numbered by rank, and as a ranked table of their true and
+predicted values, the model's confidence (or the residual) and the features
+on which they stand out most (largest mean absolute z-score among the tabled
+rows, z-scores against the scored data).
 
 X goes to the model as given. The view and the table need numbers. The view
 projects the rows as the model sees them: for a Pipeline, what its steps
@@ -192,17 +192,17 @@ class Mispredictions(ScoreVisualizer):
     classifier every row with ``y != predict(X)``, for a regressor the
     ``top_n`` rows of largest absolute residual ``y - predict(X)`` (or, with
     ``threshold``, every row whose absolute residual exceeds it). The left
-    panel draws every row in 2-D (the first two principal components of
-    the model's input, i.e. of X or, for a Pipeline, of what its steps
-    before the model make of X; or two chosen ``features`` of X), coloured
-    by its true class (or its residual); each mispredicted row is ringed in its true class's colour
-    and filled with its predicted class's, and the first ``top_n`` are
-    numbered by rank. The right panel lists those ``top_n`` rows, most
-    confident mistakes (or largest residuals) first: the row's position,
-    its true and predicted values, the probability the model gave its
-    prediction (or the residual) and the features on which the listed rows
-    stand out most (largest mean absolute z-score). With no test data, the
-    quick method shows the training data.
+    panel draws every row in 2-D (the first two principal components of the
+    model's input, i.e. of X or, for a Pipeline, of what its steps before
+    the model make of X; or two chosen ``features`` of X), coloured by its
+    true class (or its residual); each mispredicted row is ringed in its
+    true class's colour and filled with its predicted class's, and the first
+    ``top_n`` are numbered by rank. The right panel lists those ``top_n``
+    rows, most confident mistakes (or largest residuals) first: the row's
+    position, its true and predicted values, the probability the model gave
+    its prediction (or the residual) and the features on which the listed
+    rows stand out most (largest mean absolute z-score). With no test data,
+    the quick method shows the training data.
 
     Parameters
     ----------
