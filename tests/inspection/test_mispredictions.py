@@ -169,6 +169,11 @@ def test_worst_residuals_equal_argsort_of_absolute_residuals(regression):
     beyond.score(X, y)
     assert_array_equal(beyond.mispredicted_, np.flatnonzero(np.abs(residuals) > 25))
     assert len(beyond.table_) == 3  # top_n rows listed, all ringed
+    beyond.finalize()
+    assert len(beyond.rings_.get_offsets()) == len(beyond.mispredicted_)
+    assert beyond.ax_.get_title().endswith("rows with |residual| > 25")
+    assert_allclose(beyond.points_.get_array(), residuals)
+    assert beyond.table_columns_[3] == "residual"
 
 
 # -- bad input ----------------------------------------------------------------------

@@ -210,9 +210,10 @@ class Mispredictions(ScoreVisualizer):
         A classifier or regressor, fitted or not.
     {common: ax}
     features : list of two str or int, default=None
-        Two features (names or column indices) to draw the rows on; None
-        projects X on its first two principal components (when it has more
-        than two features).
+        Two features of X (names or column indices) to draw the rows on;
+        None projects the model's input (X, or a Pipeline's transformed X)
+        on its first two principal components, when it has more than two
+        features.
     top_n : int, default=10
         The rows listed in the table (and numbered in the view); for a
         regressor without ``threshold``, also how many worst rows are the
@@ -437,6 +438,7 @@ class Mispredictions(ScoreVisualizer):
         y_float = y_true.astype(np.float64)
         self.residuals_ = y_float - y_pred.astype(np.float64)
         self.ranked_ = worst_residuals(self.residuals_, self.top_n, self.threshold)
+        self._threshold = self.threshold  # the title says what was found
         self.mispredicted_ = np.sort(self.ranked_)
         self.y_true_ = y_true[self.mispredicted_]
         self.y_pred_ = y_pred[self.mispredicted_]
@@ -611,9 +613,9 @@ class Mispredictions(ScoreVisualizer):
         count, n_rows = len(self.mispredicted_), len(self.y_)
         if self.classes_ is not None:
             return f"{count} of {n_rows} rows misclassified"
-        if self.threshold is None:
+        if self._threshold is None:
             return f"the {count} worst residuals of {n_rows} rows"
-        return f"{count} of {n_rows} rows with |residual| > {self.threshold:g}"
+        return f"{count} of {n_rows} rows with |residual| > {self._threshold:g}"
 
     def finalize(self):
         """Titles of both panels and the view's axis labels. Returns ``ax_``."""
