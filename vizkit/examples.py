@@ -255,7 +255,9 @@ def mlp() -> Example:
         example.X,
         example.y,
         lambda: MLPClassifier(
-            hidden_layer_sizes=(8, 4), max_iter=15, learning_rate_init=0.01,
+            hidden_layer_sizes=(8, 4),
+            max_iter=15,
+            learning_rate_init=0.01,
             random_state=0,
         ),  # fmt: skip
     )

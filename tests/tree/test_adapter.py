@@ -33,12 +33,12 @@ from sklearn.tree import (
 
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError
 from vizkit.tree._adapter import (
-    check_instance,
     feature_index,
     leaf_ids,
     tree_model,
 )
 from vizkit.tree.base import TreeVisualizer
+from vizkit.utils.validation import check_instance
 
 
 class Leaves(TreeVisualizer):

@@ -28,10 +28,9 @@ from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.registry import MODEL, declare
 from vizkit.style import LINE_COLOR, resolve_colors
-from vizkit.tree._adapter import check_instance
 from vizkit.utils.docs import common_params
 from vizkit.utils.features import feature_names
-from vizkit.utils.validation import plain
+from vizkit.utils.validation import check_instance, plain
 
 #: LIME's default kernel width, in standard deviations per sqrt(feature).
 KERNEL_WIDTH_PER_ROOT_FEATURE = 0.75

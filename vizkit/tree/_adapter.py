@@ -285,30 +285,6 @@ def node_predictions(tree_: Any) -> np.ndarray:
     return values if values.shape[1] > 1 else values[:, 0]
 
 
-def check_instance(x: Any, n_features: int | None, name: str = "x") -> Any:
-    """One row of data: a 1-D array-like, or a single-row 2-D one / frame.
-
-    Returns it as one row of 2-D data (a frame stays a frame, for a Pipeline
-    that selects columns by name). ``n_features`` is the width fit saw.
-    """
-    if hasattr(x, "iloc"):  # pandas: a Series is one row, a frame must have one
-        row = x.to_frame().T if x.ndim == 1 else x
-    else:
-        row = np.asarray(x)
-        row = row.reshape(1, -1) if row.ndim == 1 else row
-    if row.ndim != 2 or row.shape[0] != 1:
-        raise VizkitValueError(
-            f"{name} must be one instance (one row), got shape {np.shape(x)}; pass "
-            f"a 1-D array of its features, e.g. X[0]."
-        )
-    if n_features is not None and row.shape[1] != n_features:
-        raise VizkitValueError(
-            f"{name} has {row.shape[1]} features, but the model was trained on "
-            f"{n_features}; pass one row of data with the columns seen in fit."
-        )
-    return row
-
-
 def feature_index(feature: Any, names: np.ndarray, name: str = "features") -> int:
     """The column index of ``feature``, given by name or by index."""
     if isinstance(feature, (int, np.integer)) and not isinstance(feature, bool):

@@ -21,13 +21,12 @@ from vizkit.base import ModelVisualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.tree._adapter import (
     TreeModel,
-    check_instance,
     check_tree_model,
     leaf_ids,
     tree_model,
 )
 from vizkit.utils.docs import common_params
-from vizkit.utils.validation import check_classes, plain
+from vizkit.utils.validation import check_classes, check_instance, plain
 
 #: The font every tree view draws with: dtreeviz defaults to Arial, which a
 #: machine with only DejaVu does not have (matplotlib warns per text).

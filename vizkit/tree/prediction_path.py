@@ -23,9 +23,9 @@ from vizkit import params as P
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import TREE, declare
 from vizkit.style import LINE_COLOR, resolve_colors
-from vizkit.tree._adapter import check_instance
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
+from vizkit.utils.validation import check_instance
 
 #: The fields of ``steps_``: one record per split node on the path.
 STEP_FIELDS = [
