@@ -268,3 +268,10 @@ def explained_instance() -> Example:
     return Example(
         example.X, example.y, example.estimator, {"x": tuple(example.X[0].tolist())}
     )
+
+
+def partial_dependence() -> Example:
+    """The regression example, with two features on a coarse grid (fast checks)."""
+    example = regression()
+    params = {"features": (0, 1), "grid_resolution": 20}
+    return Example(example.X, example.y, example.estimator, params)
