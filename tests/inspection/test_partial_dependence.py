@@ -165,7 +165,7 @@ def test_redraw_replaces_the_panels(regression):
     viz = PartialDependence(model, features=[0, 1, 2], n_cols=2, grid_resolution=GRID)
     viz.fit(X, y).plot()
     viz.set_params(n_cols=3).plot()
-    assert len(viz.fig_.axes) == 4  # the container and three panels
+    assert len(viz.fig_.axes) == 3 and viz.axes_[0] is viz.ax_
 
 
 def test_permutation_importance_is_reexported():

@@ -17,12 +17,14 @@ per panel).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 from typing import Any
 
 import numpy as np
 from joblib import Parallel, delayed
+from scipy import sparse
 from scipy.stats.mstats import mquantiles
 from sklearn.base import is_classifier
 from sklearn.inspection import partial_dependence as sklearn_partial_dependence
@@ -31,7 +33,12 @@ from sklearn.utils import check_random_state
 from vizkit import examples
 from vizkit import params as P
 from vizkit.base import ModelVisualizer
-from vizkit.exceptions import VizkitError, VizkitValueError, prefix_message
+from vizkit.exceptions import (
+    VizkitError,
+    VizkitTypeError,
+    VizkitValueError,
+    prefix_message,
+)
 from vizkit.registry import MODEL, declare
 from vizkit.style import LINE_COLOR, resolve_colors
 from vizkit.utils.docs import common_params
@@ -85,7 +92,7 @@ def _column_index(column: Any, names: np.ndarray) -> int:
         if -len(names) <= column < len(names):
             return int(column) % len(names)
         raise VizkitValueError(
-            f"features has the index {column}, but X has {len(names)} columns; "
+            f"features has the index {column}, but X has {len(names)} feature(s); "
             f"pass indices from 0 to {len(names) - 1}."
         )
     matches = np.flatnonzero(names == str(column))
@@ -139,6 +146,24 @@ def column_deciles(X: Any, columns: set[int]) -> dict[int, np.ndarray]:
     return deciles
 
 
+def numeric_input(X: Any, panels: list[tuple[int, ...]]) -> Any:
+    """X with the panels' integer columns as floats, which the grid needs.
+
+    scikit-learn refuses integer features (the grid's values would be
+    rounded when assigned); vizkit converts them in a copy. Data without a
+    ``shape`` (lists) becomes an array.
+    """
+    if not hasattr(X, "shape"):
+        X = np.asarray(X)
+    columns = sorted({c for panel in panels for c in panel})
+    if hasattr(X, "iloc"):
+        integer = [X.columns[c] for c in columns if X.dtypes.iloc[c].kind in "iub"]
+        return X.astype(dict.fromkeys(integer, np.float64)) if integer else X
+    if isinstance(X, np.ndarray) and X.dtype.kind in "iub":
+        return X.astype(np.float64)
+    return X
+
+
 def centered_lines(values: np.ndarray) -> np.ndarray:
     """Each curve minus its value at the first grid point (``centered=True``)."""
     return values - values[..., :1]
@@ -163,14 +188,16 @@ def _check_kind(value: Any, name: str, viz: Any) -> None:
 
 
 def _check_features(value: Any, name: str, viz: Any) -> None:
-    if value is None or isinstance(value, numbers.Integral | str):
-        return
-    if not isinstance(value, list | tuple) and not hasattr(value, "__array__"):
+    single = isinstance(value, numbers.Integral | str)
+    if not single and not isinstance(value, list | tuple | np.ndarray | type(None)):
         raise VizkitValueError(
             f"{name}={plain(value)!r} is not valid; pass a list of feature indices "
             "or column names (a pair of them for a 2-way plot), or None for one "
             "plot per feature."
         )
+    names = viz.__dict__.get("feature_names_")
+    if names is not None:  # fitted: the features must be columns of that X
+        resolve_features(value, names)
 
 
 def _check_subsample(value: Any, name: str, viz: Any) -> None:
@@ -291,7 +318,7 @@ class PartialDependence(ModelVisualizer):
         The deciles of each drawn feature, by column index, for the rug ticks.
     ice_samples_ : ndarray of int
         The rows whose ICE lines are drawn.
-    axes_ : ndarray of matplotlib Axes
+    axes_ : list of matplotlib Axes
         The panels, in the order of ``features_``.
     lines_ : list of Line2D or None
         Per panel, the partial dependence line (None for 2-way and ICE-only
@@ -328,7 +355,8 @@ class PartialDependence(ModelVisualizer):
         "target": P.anything(),
         "n_jobs": P.n_jobs(),
         "n_cols": P.number(1, integer=True, draw=True),
-        "cmap": P.colormap(),
+        # Only 2-way panels use it, and the conformance example has none.
+        "cmap": dataclasses.replace(P.colormap(), example=None),
         "line_color": P.color(),
         "ice_color": P.color(),
         "alpha": P.number(0, 1, draw=True),
@@ -402,11 +430,18 @@ class PartialDependence(ModelVisualizer):
         self
         """
         self._check_fit_data(X, y)
+        if sparse.issparse(X):
+            raise VizkitTypeError(
+                "X is a sparse matrix, which partial dependence does not support "
+                "(the grid is assigned into dense columns); convert it with "
+                "X.toarray() if it fits in memory."
+            )
         n_features = self._n_columns(X)
         names = feature_names(X, None, n_features)
         panels = resolve_features(self.features, names)
         kinds = panel_kinds(self.kind, panels)
         self._fit_estimator(X, y, **kwargs)
+        X = numeric_input(X, panels)
         results = self._compute(X, panels, kinds)
         self.target_index_ = self._target_index(results[0], kinds[0])
         self.features_, self.feature_names_, self.kinds_ = panels, names, kinds
@@ -419,12 +454,42 @@ class PartialDependence(ModelVisualizer):
         )
         return self
 
+    def score(self, X, y=None):
+        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test data, as the model takes it.
+        y : array-like of shape (n_samples,), default=None
+            Its target.
+
+        Returns
+        -------
+        score_ : float
+        """
+        return self._model_score(X, y)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = False  # the grid is assigned into dense columns
+        # One target per fit (a prefit multi-output model draws ``target``).
+        tags.target_tags = dataclasses.replace(
+            tags.target_tags, multi_output=False, single_output=True
+        )
+        return tags
+
     def _n_columns(self, X) -> int:
         n_features = self.__dict__.get("n_features_in_")
-        if n_features is None or n_features == 0:
+        if n_features is None:
             raise VizkitValueError(
-                "X must be 2-D with at least one column, of shape (n_samples, "
-                "n_features); reshape a single feature with X.reshape(-1, 1)."
+                "X must be 2-D, of shape (n_samples, n_features); reshape a "
+                "single feature with X.reshape(-1, 1)."
+            )
+        if n_features == 0:
+            raise VizkitValueError(
+                f"X has 0 feature(s) (shape={np.shape(X)}) while a minimum of 1 is "
+                "required; pass at least one feature."
             )
         return n_features
 
@@ -502,31 +567,39 @@ class PartialDependence(ModelVisualizer):
             else:
                 self._draw_two_way(ax, index)
 
-    def _panel_axes(self, n_panels: int) -> np.ndarray:
-        """The panels, in a grid of ``n_cols`` columns over the area of ``ax_``."""
-        for old in self.__dict__.get("_panels", []):  # a redraw replaces them
+    def _panel_axes(self, n_panels: int) -> list:
+        """``ax_`` and the panels after it, in ``n_cols`` columns over its area.
+
+        The area is the one ``ax_`` had before the first drawing on it, so a
+        redraw on the same Axes lays the panels out again in the same place.
+        """
+        for old in self.__dict__.get("_panels", [])[1:]:  # a redraw replaces them
             if old in self.fig_.axes:
                 old.remove()
+        area = self.__dict__.get("_area")
+        if area is None or area[0] is not self.ax_:
+            area = (self.ax_, self.ax_.get_subplotspec(), self.ax_.get_position())
+        self._area = area
         n_cols = min(self.n_cols, n_panels)
         n_rows = math.ceil(n_panels / n_cols)
         if self._owns_figure and self.size is None:
             width, height = PANEL_INCHES
             self.fig_.set_size_inches(width * n_cols, height * n_rows + 0.4)
-        self.ax_.set_axis_off()
-        spec = self.ax_.get_subplotspec()
+        _, spec, position = area
         if spec is not None:
             # Pairs label their own y axis: room for it beside the next panel.
             pairs = any(len(panel) == 2 for panel in self.features_)
             grid = spec.subgridspec(
-                n_rows, n_cols, wspace=0.4 if pairs else 0.15, hspace=0.45
+                n_rows, n_cols, wspace=0.4 if pairs else 0.15, hspace=0.5
             )
-            panels = [self.fig_.add_subplot(grid[i]) for i in range(n_panels)]
-        else:  # an Axes placed by hand: insets over its area
-            panels = [
-                self.ax_.inset_axes(_cell(i, n_rows, n_cols)) for i in range(n_panels)
-            ]
-        self._panels = panels
-        return np.asarray(panels, dtype=object)
+            self.ax_.set_subplotspec(grid[0])
+            extra = [self.fig_.add_subplot(grid[i]) for i in range(1, n_panels)]
+        else:  # an Axes placed by hand: the panels share its rectangle
+            cells = [_cell(position.bounds, i, n_rows, n_cols) for i in range(n_panels)]
+            self.ax_.set_position(cells[0])
+            extra = [self.fig_.add_axes(cell) for cell in cells[1:]]
+        self._panels = [self.ax_, *extra]
+        return self._panels
 
     def _curves(self, index: int, which: str) -> np.ndarray | None:
         """The drawn output's curves of one panel (centered if asked)."""
@@ -638,7 +711,11 @@ class PartialDependence(ModelVisualizer):
         with_legend = [i for i, k in enumerate(self.kinds_) if k == "both"]
         if with_legend and len(self.features_[with_legend[0]]) == 1:
             self.axes_[with_legend[0]].legend(loc="best", fontsize="small")
-        self.set_title(self._default_title())
+        title = self.title or self._default_title()
+        if self._owns_figure and len(self.axes_) > 1:
+            self.fig_.suptitle(title)
+        else:
+            self.ax_.set_title(title)
         return self.ax_
 
     def _ylabel(self) -> str:
@@ -654,6 +731,7 @@ class PartialDependence(ModelVisualizer):
     def __getstate__(self):
         state = super().__getstate__()
         state.pop("_panels", None)
+        state.pop("_area", None)
         return state
 
 
@@ -663,12 +741,14 @@ def _panel_dependence(estimator, X, features: list[int], kind: str, options: dic
     return dict(result)
 
 
-def _cell(index: int, n_rows: int, n_cols: int) -> list[float]:
-    """The bounds, in axes fraction, of panel ``index`` of an inset grid."""
+def _cell(bounds, index: int, n_rows: int, n_cols: int) -> list[float]:
+    """The rectangle, in figure fraction, of panel ``index`` of a hand-placed area."""
+    left, bottom, width, height = bounds
     row, col = divmod(index, n_cols)
-    width, height = 1 / n_cols, 1 / n_rows
-    return [col * width + 0.08 * width, 1 - (row + 1) * height + 0.15 * height,
-            0.84 * width, 0.7 * height]  # fmt: skip
+    cell_width, cell_height = width / n_cols, height / n_rows
+    return [left + col * cell_width + 0.05 * cell_width,
+            bottom + (n_rows - 1 - row) * cell_height + 0.12 * cell_height,
+            0.9 * cell_width, 0.76 * cell_height]  # fmt: skip
 
 
 partial_dependence = declare(
