@@ -271,7 +271,7 @@ def explained_instance() -> Example:
 
 
 def partial_dependence() -> Example:
-    """The regression example, with two features on a coarse grid (fast checks)."""
+    """The regression example, PD and ICE of two features on a coarse grid."""
     example = regression()
-    params = {"features": (0, 1), "grid_resolution": 20}
+    params = {"features": (0, 1), "grid_resolution": 20, "kind": "both"}
     return Example(example.X, example.y, example.estimator, params)
