@@ -1,4 +1,4 @@
-"""PartialDependence: numbers against sklearn.inspection.partial_dependence, then artists."""
+"""PartialDependence: numbers against sklearn's partial_dependence, then artists."""
 
 from __future__ import annotations
 
@@ -201,6 +201,8 @@ def test_multiclass_target_is_required_and_checked(multiclass):
 
 def test_sklearn_errors_name_the_visualizer(regression):
     X, y, model = regression
-    viz = PartialDependence(LinearRegression().fit(X, y), features=[0], method="recursion")
+    viz = PartialDependence(
+        LinearRegression().fit(X, y), features=[0], method="recursion"
+    )
     with pytest.raises(ValueError, match="PartialDependence: partial_dependence of"):
         viz.fit(X, y)

@@ -69,11 +69,14 @@ def resolve_features(features: Any, names: np.ndarray) -> list[tuple[int, ...]]:
     """
     if features is None:
         return [(index,) for index in range(len(names))]
-    entries = [features] if isinstance(features, numbers.Integral | str) else features
+    entries: Any = (
+        [features] if isinstance(features, numbers.Integral | str) else features
+    )
     panels = []
     for entry in entries:
         single = isinstance(entry, numbers.Integral | str)
-        columns = (entry,) if single else tuple(entry)
+        nested = not single and np.ndim(entry) == 1
+        columns: tuple = (entry,) if single else tuple(entry) if nested else ()
         if not 1 <= len(columns) <= 2:
             raise VizkitValueError(
                 f"features has the entry {plain(entry)!r}; each entry must be one "
@@ -89,7 +92,7 @@ def resolve_features(features: Any, names: np.ndarray) -> list[tuple[int, ...]]:
 def _column_index(column: Any, names: np.ndarray) -> int:
     """The index of one feature, given by index or by name."""
     if isinstance(column, numbers.Integral) and not isinstance(column, bool):
-        if -len(names) <= column < len(names):
+        if -len(names) <= int(column) < len(names):
             return int(column) % len(names)
         raise VizkitValueError(
             f"features has the index {column}, but X has {len(names)} feature(s); "
@@ -114,7 +117,9 @@ def panel_kinds(kind: Any, panels: list[tuple[int, ...]]) -> list[str]:
             f"kind has {len(kinds)} entries but features has {len(panels)}; pass "
             "one kind, or one per entry of features."
         )
-    two_way_ice = [i for i, p in enumerate(panels) if len(p) == 2 and kinds[i] != "average"]
+    two_way_ice = [
+        i for i, p in enumerate(panels) if len(p) == 2 and kinds[i] != "average"
+    ]
     if two_way_ice:
         raise VizkitValueError(
             f"kind={plain(kind)!r} asks for ICE lines of the 2-way entries "
@@ -175,9 +180,7 @@ def centered_lines(values: np.ndarray) -> np.ndarray:
 def _check_kind(value: Any, name: str, viz: Any) -> None:
     kinds = [value] if isinstance(value, str) else value
     try:
-        ok = len(kinds) > 0 and all(
-            isinstance(k, str) and k in KINDS for k in kinds
-        )
+        ok = len(kinds) > 0 and all(isinstance(k, str) and k in KINDS for k in kinds)
     except TypeError:
         ok = False
     if not ok:
@@ -203,7 +206,7 @@ def _check_features(value: Any, name: str, viz: Any) -> None:
 def _check_subsample(value: Any, name: str, viz: Any) -> None:
     count = isinstance(value, numbers.Integral) and not isinstance(value, bool)
     fraction = isinstance(value, numbers.Real) and not isinstance(value, bool)
-    if value is None or count and value >= 1 or not count and fraction and 0 < value < 1:
+    if value is None or (count and value >= 1) or (fraction and 0 < value < 1):
         return
     raise VizkitValueError(
         f"{name}={plain(value)!r} is not valid; pass a number of ICE lines of at "
@@ -449,9 +452,7 @@ class PartialDependence(ModelVisualizer):
         self.average_ = [r.get("average") for r in results]
         self.individual_ = [r.get("individual") for r in results]
         self.deciles_ = column_deciles(X, {c for panel in panels for c in panel})
-        self.ice_samples_ = ice_rows(
-            self._n_rows(X), self.subsample, self.random_state
-        )
+        self.ice_samples_ = ice_rows(self._n_rows(X), self.subsample, self.random_state)
         return self
 
     def score(self, X, y=None):
@@ -525,10 +526,13 @@ class PartialDependence(ModelVisualizer):
         classes = getattr(self.estimator, "classes_", None)
         if is_classifier(self.estimator) and classes is not None and len(classes) > 2:
             return self._class_index(np.asarray(classes))
-        n_outputs = (result["average"] if kind != "individual" else result["individual"]).shape[0]
+        n_outputs = result["individual" if kind == "individual" else "average"].shape[0]
         if n_outputs == 1:
             return 0
-        ok = isinstance(self.target, numbers.Integral) and 0 <= self.target < n_outputs
+        ok = (
+            isinstance(self.target, numbers.Integral)
+            and 0 <= int(self.target) < n_outputs
+        )
         if not ok:
             raise VizkitValueError(
                 f"target={plain(self.target)!r} is not valid: the model predicts "
@@ -557,8 +561,11 @@ class PartialDependence(ModelVisualizer):
     def draw(self) -> None:
         """A panel per entry of ``features_``: curves, or contours for pairs."""
         self.axes_ = self._panel_axes(len(self.features_))
-        self.lines_, self.ice_lines_, self.contours_ = [], [], []
-        self.deciles_vlines_, self.deciles_hlines_ = [], []
+        self.lines_: list[Any] = []
+        self.ice_lines_: list[Any] = []
+        self.contours_: list[Any] = []
+        self.deciles_vlines_: list[Any] = []
+        self.deciles_hlines_: list[Any] = []
         limits = self._shared_limits()
         for index, panel in enumerate(self.features_):
             ax = self.axes_[index]
@@ -601,7 +608,7 @@ class PartialDependence(ModelVisualizer):
         self._panels = [self.ax_, *extra]
         return self._panels
 
-    def _curves(self, index: int, which: str) -> np.ndarray | None:
+    def _curves(self, index: int, which: str) -> Any:
         """The drawn output's curves of one panel (centered if asked)."""
         values = getattr(self, f"{which}_")[index]
         if values is None:
@@ -640,7 +647,7 @@ class PartialDependence(ModelVisualizer):
             lines = self._curves(index, "individual")
             segments = np.stack(np.broadcast_arrays(grid, lines), axis=-1)
             ice = LineCollection(
-                segments, colors=ice_color, alpha=self.alpha, linewidths=0.5,
+                list(segments), colors=ice_color, alpha=self.alpha, linewidths=0.5,
                 label="ICE",
             )  # fmt: skip
             ax.add_collection(ice)
@@ -674,9 +681,10 @@ class PartialDependence(ModelVisualizer):
         low, high = float(np.nanmin(surface)), float(np.nanmax(surface))
         levels = np.linspace(low, high, CONTOUR_LEVELS) if high > low else None
         XX, YY = np.meshgrid(x_grid, y_grid)
-        filled = ax.contourf(XX, YY, surface.T, levels=levels, cmap=self.cmap, alpha=0.75)
+        Z = surface.T  # rows follow the second feature, as meshgrid lays them out
+        filled = ax.contourf(XX, YY, Z, levels=levels, cmap=self.cmap, alpha=0.75)
         if levels is not None:
-            lines = ax.contour(XX, YY, surface.T, levels=levels, colors="k", linewidths=0.5)
+            lines = ax.contour(XX, YY, Z, levels=levels, colors="k", linewidths=0.5)
             ax.clabel(lines, fmt="%2.2f", colors="k", fontsize=8, inline=True)
         self.contours_.append(filled)
         self.lines_.append(None)
@@ -725,7 +733,9 @@ class PartialDependence(ModelVisualizer):
         title = f"Partial Dependence of {self.name}"
         classes = getattr(self.estimator, "classes_", None)
         if is_classifier(self.estimator) and classes is not None:
-            title += f" (class {classes[self.target_index_ if len(classes) > 2 else 1]})"
+            # A binary model's curves are those of its positive class.
+            drawn = self.target_index_ if len(classes) > 2 else 1
+            title += f" (class {classes[drawn]})"
         return title
 
     def __getstate__(self):
