@@ -19,6 +19,7 @@ from benchmarks.cases import (
     kelbow,
     learning_curve,
     manual_alphas,
+    partial_dependence,
     pca,
     pca20,
     pcoords,
@@ -61,4 +62,5 @@ CASES: dict[str, ModuleType] = {
     "rfecv": rfecv,
     "tree_structure": tree_structure,
     "tree_feature_space": tree_feature_space,
+    "partial_dependence": partial_dependence,
 }
