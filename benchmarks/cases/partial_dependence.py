@@ -63,5 +63,5 @@ def run_sklearn(data: SplitData, path: str) -> None:
 
 IMPLEMENTATIONS = {
     "vizkit": run_vizkit,
-    "sklearn": run_sklearn,
+    "display": run_sklearn,
 }
