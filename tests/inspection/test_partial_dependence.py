@@ -168,6 +168,19 @@ def test_redraw_replaces_the_panels(regression):
     assert len(viz.fig_.axes) == 3 and viz.axes_[0] is viz.ax_
 
 
+def test_panels_share_an_axes_placed_by_hand(regression):
+    import matplotlib.pyplot as plt
+
+    X, y, model = regression
+    fig = plt.figure()
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    viz = PartialDependence(model, ax=ax, features=[0, 1], grid_resolution=GRID)
+    viz.fit(X, y).plot()
+    left, right = (panel.get_position() for panel in viz.axes_)
+    assert viz.axes_[0] is ax and len(fig.axes) == 2
+    assert 0.1 <= left.x0 < left.x1 < right.x0 < right.x1 <= 0.9
+
+
 def test_permutation_importance_is_reexported():
     assert PermutationImportance is SelectionPermutation
 
