@@ -270,3 +270,10 @@ def explained_instance() -> Example:
     return Example(
         example.X, example.y, example.estimator, {"x": tuple(example.X[0].tolist())}
     )
+
+
+def partial_dependence() -> Example:
+    """The regression example, PD and ICE of two features on a coarse grid."""
+    example = regression()
+    params = {"features": (0, 1), "grid_resolution": 20, "kind": "both"}
+    return Example(example.X, example.y, example.estimator, params)

@@ -20,6 +20,7 @@ from benchmarks.cases import (
     learning_curve,
     local_explanation,
     manual_alphas,
+    partial_dependence,
     pca,
     pca20,
     pcoords,
@@ -65,4 +66,5 @@ CASES: dict[str, ModuleType] = {
     "tree_feature_space": tree_feature_space,
     "training_curve": training_curve,
     "local_explanation": local_explanation,
+    "partial_dependence": partial_dependence,
 }
