@@ -91,9 +91,9 @@ def number(
             )
 
     # A value inside the range, for the redraw checks (of the parameter's kind).
-    inside = None if low is None or high is None else (low + high) / 4
-    if inside is not None and integer:
-        inside = max(int(low), int(inside))
+    inside = None
+    if low is not None and high is not None:
+        inside = max(int(low), int((low + high) / 4)) if integer else (low + high) / 4
     return Param(check, draw=draw, example=inside)
 
 
