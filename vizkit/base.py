@@ -359,6 +359,10 @@ class ModelVisualizer(Visualizer):
         "is_fitted": P.choice("auto", True, False),
     }
 
+    #: True for views that draw one target: their fit refuses a multi-output
+    #: or multi-label y, whatever the model accepts, and their tags say so.
+    _one_target = False
+
     def __init__(
         self,
         estimator,
@@ -408,6 +412,14 @@ class ModelVisualizer(Visualizer):
         tags.classifier_tags = inner.classifier_tags
         tags.regressor_tags = inner.regressor_tags
         tags.transformer_tags = inner.transformer_tags
+        if self._one_target:
+            tags.target_tags = dataclasses.replace(
+                tags.target_tags, multi_output=False, single_output=True
+            )
+            if tags.classifier_tags is not None:
+                tags.classifier_tags = dataclasses.replace(
+                    tags.classifier_tags, multi_label=False
+                )
         return tags
 
     @property

@@ -12,7 +12,6 @@ vizkit stays fast and works without it.
 
 from __future__ import annotations
 
-import dataclasses
 import numbers
 from typing import Any
 
@@ -293,17 +292,11 @@ class ShapSummary(ModelVisualizer):
         self.title = title
         self.size = size
 
+    _one_target = True  # one target per plot: fit refuses a multi-output y
+
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = False  # the explained rows are coloured by value
-        # One target per plot: a multi-label or multi-output y is refused by fit.
-        tags.target_tags = dataclasses.replace(
-            tags.target_tags, multi_output=False, single_output=True
-        )
-        if tags.classifier_tags is not None:
-            tags.classifier_tags = dataclasses.replace(
-                tags.classifier_tags, multi_label=False
-            )
         return tags
 
     # -- compute -------------------------------------------------------------------

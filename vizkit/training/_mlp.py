@@ -214,17 +214,7 @@ class MLPVisualizer(ModelVisualizer):
         "epochs": P.number(1, integer=True, none=True),
     }
 
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        # One target (a class or a value per row): a multi-output y is refused.
-        tags.target_tags = dataclasses.replace(
-            tags.target_tags, multi_output=False, single_output=True
-        )
-        if tags.classifier_tags is not None:
-            tags.classifier_tags = dataclasses.replace(
-                tags.classifier_tags, multi_label=False
-            )
-        return tags
+    _one_target = True  # one target per plot: fit refuses a multi-output y
 
     def fit(self, X, y=None, **kwargs):
         """Train the model epoch by epoch, recording each epoch, then compute.

@@ -14,8 +14,6 @@ a wide network draws as fast as a small one.
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 from sklearn.base import is_classifier
 
@@ -232,17 +230,7 @@ class NetworkStructure(ModelVisualizer):
         self.title = title
         self.size = size
 
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        # One target per plot: a multi-label or multi-output y is refused by fit.
-        tags.target_tags = dataclasses.replace(
-            tags.target_tags, multi_output=False, single_output=True
-        )
-        if tags.classifier_tags is not None:
-            tags.classifier_tags = dataclasses.replace(
-                tags.classifier_tags, multi_label=False
-            )
-        return tags
+    _one_target = True  # one target per plot: fit refuses a multi-output y
 
     # -- compute -------------------------------------------------------------------
 

@@ -115,11 +115,7 @@ class WeightHistograms(MLPVisualizer):
 
     Parameters
     ----------
-    estimator : MLPClassifier, MLPRegressor or Pipeline ending in one
-        The perceptron to train (solver "adam" or "sgd", no early stopping).
-        Unfitted, it is trained in place epoch by epoch; given fitted, it is
-        left as it is and its training is replayed on an unfitted copy.
-    {common: ax}
+    {common: mlp_estimator, ax}
     epochs : int, default=None
         How many epochs to train; None takes the model's ``max_iter``.
     bins : int, default=30

@@ -10,7 +10,6 @@ built at draw time from what fit stored.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import numpy as np
@@ -114,17 +113,7 @@ class TreeVisualizer(ModelVisualizer):
         self.title = title
         self.size = size
 
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        # One tree of one target: a multi-output y is refused by fit.
-        tags.target_tags = dataclasses.replace(
-            tags.target_tags, multi_output=False, single_output=True
-        )
-        if tags.classifier_tags is not None:
-            tags.classifier_tags = dataclasses.replace(
-                tags.classifier_tags, multi_label=False
-            )
-        return tags
+    _one_target = True  # one target per plot: fit refuses a multi-output y
 
     def fit(self, X, y=None, **kwargs):
         """Fit the model (unless it is fitted) and read the tree to draw.

@@ -34,6 +34,12 @@ is_fitted : bool or "auto", default="auto"
     ``sklearn.utils.validation.check_is_fitted`` (a model fitted by an
     earlier ``fit`` of the visualizer is refitted); False refits it in
     ``fit``; True never fits it.""",
+    # The perceptron views of vizkit.training (the key is not the name).
+    "mlp_estimator": """\
+estimator : MLPClassifier, MLPRegressor or Pipeline ending in one
+    The perceptron to train (solver "adam" or "sgd", no early stopping).
+    Unfitted, it is trained in place epoch by epoch; given fitted, it is
+    left as it is and its training is replayed on an unfitted copy.""",
     # Classifier visualizers.
     "classes": """\
 classes : list of str, default=None
