@@ -4,7 +4,7 @@ SHAP values (computed with the optional ``shap`` package, drawn by vizkit)
 of a gradient boosting regressor on the 442 diabetes patients: one point per
 patient and feature, at how far that feature moves the predicted disease
 progression from the average prediction (152), coloured by the feature's
-value. ``s5`` (a blood serum measurement, mean |SHAP| 23.9) and ``bmi``
+value. ``s5`` (a blood serum measurement, mean absolute SHAP value 23.9) and ``bmi``
 (22.3) matter most, and both push the prediction up when they are high: a
 high bmi adds up to 101 to one patient's prediction, a low one removes up to
 41. ``s4`` matters least (1.3). ``kind="bar"`` draws the mean absolute

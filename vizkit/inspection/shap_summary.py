@@ -183,7 +183,7 @@ class ShapSummary(ModelVisualizer):
         A beeswarm of every explained row, or bars of the mean absolute
         SHAP value per feature.
     class_index : int, default=None
-        Which output (class) to draw, an index into the model's classes_.
+        Which output (class) to draw, an index into the model's ``classes_``.
         None stacks the classes in the bar plot and draws the last class in
         the beeswarm.
     max_display : int, default=20
