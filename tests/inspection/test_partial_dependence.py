@@ -188,8 +188,8 @@ def test_permutation_importance_is_reexported():
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"features": ["nope"]}, "features has 'nope'.*among: 'x0', 'x1'"),
-        ({"features": [7]}, "features has the index 7.*from 0 to 3"),
+        ({"features": ["nope"]}, "features names 'nope'.*one of 'x0', 'x1'"),
+        ({"features": [7]}, "features has index 7.*0 to 3"),
         ({"features": [(0, 1, 2)]}, "one feature .* or a pair"),
         ({"features": [(0, 1)], "kind": "individual"}, "ICE lines exist for one"),
         ({"features": [0, 1], "kind": ["both"]}, "kind has 1 entries"),

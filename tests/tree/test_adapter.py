@@ -33,11 +33,11 @@ from sklearn.tree import (
 
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError
 from vizkit.tree._adapter import (
-    feature_index,
     leaf_ids,
     tree_model,
 )
 from vizkit.tree.base import TreeVisualizer
+from vizkit.utils.features import column_index
 from vizkit.utils.validation import check_instance
 
 
@@ -265,8 +265,9 @@ def test_an_instance_must_be_one_row_of_the_right_width():
 
 def test_a_feature_is_named_or_indexed():
     names = np.asarray(["a", "b", "c"], dtype=object)
-    assert feature_index("b", names) == 1 and feature_index(2, names) == 2
+    assert column_index("b", names) == 1 and column_index(2, names) == 2
+    assert column_index(-1, names) == 2
     with pytest.raises(VizkitValueError, match="'z', which the model was not trained"):
-        feature_index("z", names)
+        column_index("z", names)
     with pytest.raises(VizkitValueError, match="index 3"):
-        feature_index(3, names)
+        column_index(3, names)

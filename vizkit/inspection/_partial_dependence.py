@@ -17,6 +17,7 @@ from sklearn.inspection import partial_dependence as sklearn_partial_dependence
 from sklearn.utils import check_random_state
 
 from vizkit.exceptions import VizkitValueError
+from vizkit.utils.features import column_index
 from vizkit.utils.validation import plain
 
 KINDS = ("average", "individual", "both")
@@ -47,30 +48,10 @@ def resolve_features(features: Any, names: np.ndarray) -> list[tuple[int, ...]]:
                 "feature (an index or a column name) or a pair of them for a "
                 "2-way plot."
             )
-        panels.append(tuple(_column_index(column, names) for column in columns))
+        panels.append(tuple(column_index(column, names) for column in columns))
     if not panels:
         raise VizkitValueError("features is empty; pass at least one feature.")
     return panels
-
-
-def _column_index(column: Any, names: np.ndarray) -> int:
-    """The index of one feature, given by index or by name."""
-    if isinstance(column, numbers.Integral) and not isinstance(column, bool):
-        if -len(names) <= int(column) < len(names):
-            return int(column) % len(names)
-        raise VizkitValueError(
-            f"features has the index {column}, but X has {len(names)} feature(s); "
-            f"pass indices from 0 to {len(names) - 1}."
-        )
-    matches = np.flatnonzero(names == str(column))
-    if len(matches) == 0:
-        shown = ", ".join(repr(str(n)) for n in names[:10])
-        more = f" and {len(names) - 10} more" if len(names) > 10 else ""
-        raise VizkitValueError(
-            f"features has {plain(column)!r}, which is not a feature of X; pass "
-            f"column indices or names among: {shown}{more}."
-        )
-    return int(matches[0])
 
 
 def panel_kinds(kind: Any, panels: list[tuple[int, ...]]) -> list[str]:

@@ -41,7 +41,7 @@ from vizkit.exceptions import ModelError, VizkitError, VizkitValueError, prefix_
 from vizkit.registry import MODEL, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
 from vizkit.utils.docs import common_params
-from vizkit.utils.features import feature_names
+from vizkit.utils.features import column_index, feature_names
 from vizkit.utils.labels import index_of
 from vizkit.utils.validation import check_no_overflow, check_X, plain
 
@@ -63,32 +63,13 @@ POINT_SIZE = 16
 
 def feature_positions(features: Any, names: np.ndarray) -> np.ndarray:
     """The column indices of two ``features`` (names or indices), checked."""
-    positions = np.array([_feature_position(f, names) for f in features], np.intp)
+    positions = np.array([column_index(f, names) for f in features], np.intp)
     if positions[0] == positions[1]:
         raise VizkitValueError(
             f"features={plain(list(features))!r} names feature "
             f"{names[positions[0]]!r} twice; pass two different features."
         )
     return positions
-
-
-def _feature_position(feature: Any, names: np.ndarray) -> int:
-    if isinstance(feature, (int, np.integer)) and not isinstance(feature, bool):
-        if not 0 <= feature < len(names):
-            raise VizkitValueError(
-                f"features has index {int(feature)}, but X has {len(names)} "
-                f"features; pass 0 to {len(names) - 1} or a column name."
-            )
-        return int(feature)
-    matches = np.flatnonzero(names == str(feature))
-    if len(matches) == 0:
-        listed = ", ".join(repr(str(n)) for n in names[:8])
-        more = ", ..." if len(names) > 8 else ""
-        raise VizkitValueError(
-            f"features names {plain(feature)!r}, which is not a column of X; name "
-            f"one of its features ({listed}{more}) or pass a column index."
-        )
-    return int(matches[0])
 
 
 def numeric_matrix(data: Any) -> Any:

@@ -283,23 +283,3 @@ def node_predictions(tree_: Any) -> np.ndarray:
     """Each node's prediction: class fractions (n_nodes, n_classes) or a mean."""
     values = tree_.value[:, 0, :]
     return values if values.shape[1] > 1 else values[:, 0]
-
-
-def feature_index(feature: Any, names: np.ndarray, name: str = "features") -> int:
-    """The column index of ``feature``, given by name or by index."""
-    if isinstance(feature, (int, np.integer)) and not isinstance(feature, bool):
-        if not 0 <= feature < len(names):
-            raise VizkitValueError(
-                f"{name} has index {int(feature)}, but the tree splits on "
-                f"{len(names)} features; pass 0 to {len(names) - 1} or a name."
-            )
-        return int(feature)
-    matches = np.flatnonzero(names == str(feature))
-    if len(matches) == 0:
-        listed = ", ".join(repr(str(n)) for n in names[:8])
-        more = ", ..." if len(names) > 8 else ""
-        raise VizkitValueError(
-            f"{name} names {feature!r}, which the model was not trained on; name "
-            f"one of its features ({listed}{more}) or pass a column index."
-        )
-    return int(matches[0])

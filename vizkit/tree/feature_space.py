@@ -49,10 +49,11 @@ from vizkit.draw import (
 from vizkit.exceptions import VizkitValueError
 from vizkit.registry import TREE, declare
 from vizkit.style import LINE_COLOR, get_colormap, resolve_colors
-from vizkit.tree._adapter import LEAF, feature_index, node_predictions
+from vizkit.tree._adapter import LEAF, node_predictions
 from vizkit.tree._layout import rectangles
 from vizkit.tree.base import FONT, TreeVisualizer
 from vizkit.utils.docs import common_params
+from vizkit.utils.features import column_index
 from vizkit.utils.validation import plain
 
 #: Opacity of the region rectangles (dtreeviz's ``tessellation_alpha``).
@@ -74,7 +75,7 @@ def chosen_features(features: Any, names: np.ndarray) -> np.ndarray:
     """
     if features is None:
         return np.arange(min(len(names), 2))
-    indices = np.array([feature_index(f, names) for f in features], dtype=np.intp)
+    indices = np.array([column_index(f, names) for f in features], dtype=np.intp)
     if len(indices) == 2 and indices[0] == indices[1]:
         raise VizkitValueError(
             f"features={plain(list(features))!r} names feature "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numbers
 import warnings
 from typing import Any
 
 import numpy as np
 
 from vizkit.exceptions import VizkitValueError, VizkitWarning
+from vizkit.utils.validation import plain
 
 
 def feature_names(
@@ -98,3 +100,28 @@ def warn_constant(
         VizkitWarning,
         stacklevel=3,
     )
+
+
+def column_index(feature: Any, names: np.ndarray, name: str = "features") -> int:
+    """The position of one feature among ``names``, given by name or by index.
+
+    Negative indices count from the end, as in numpy. ``name`` is the
+    parameter the feature came from, for the error.
+    """
+    n = len(names)
+    if isinstance(feature, numbers.Integral) and not isinstance(feature, bool):
+        if -n <= int(feature) < n:
+            return int(feature) % n
+        raise VizkitValueError(
+            f"{name} has index {int(feature)}, but X has {n} feature(s); pass "
+            f"0 to {n - 1} or a column name."
+        )
+    matches = np.flatnonzero(names == str(feature))
+    if len(matches) == 0:
+        listed = ", ".join(repr(str(column)) for column in names[:10])
+        more = f" and {n - 10} more" if n > 10 else ""
+        raise VizkitValueError(
+            f"{name} names {plain(feature)!r}, which the model was not trained "
+            f"on; pass one of {listed}{more}, or a column index."
+        )
+    return int(matches[0])
