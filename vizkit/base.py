@@ -517,6 +517,32 @@ class ModelVisualizer(Visualizer):
             )
 
 
+class ModelScoredVisualizer(ModelVisualizer):
+    """A model visualizer whose ``score`` is the model's own (accuracy, R^2...).
+
+    Views that explain one fitted model (a tree, a perceptron, partial
+    dependence, SHAP values...) compute nothing new on test data; their
+    ``score`` reports how good the model is, so such a view in a
+    ``GridSearchCV`` scores as its model does.
+    """
+
+    def score(self, X, y=None):
+        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Test data, as the model takes it.
+        y : array-like of shape (n_samples,), default=None
+            Its target (None for a model scored without one, e.g. a clusterer).
+
+        Returns
+        -------
+        score_ : float
+        """
+        return self._model_score(X, y)
+
+
 class ScoreVisualizer(ModelVisualizer):
     """A model visualizer that reports performance on test data in ``score``.
 

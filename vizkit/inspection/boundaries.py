@@ -35,7 +35,7 @@ from sklearn.base import is_classifier
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.draw import manual_legend, scatter_classes, scatter_values
 from vizkit.exceptions import ModelError, VizkitError, VizkitValueError, prefix_message
 from vizkit.registry import MODEL, declare
@@ -197,7 +197,7 @@ def _check_features(value: Any, name: str, viz: Any) -> None:
 
 
 @common_params
-class DecisionBoundaries(ModelVisualizer):
+class DecisionBoundaries(ModelScoredVisualizer):
     """A model's predictions over a plane of its features, with the training points.
 
     The plane is painted by the predicted class, in the class colours,
@@ -484,25 +484,6 @@ default="auto"
                 "response_method='auto' to use the first it has."
             )
         return self.response_method
-
-    def score(self, X, y):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        So the visualizer is scored as its model is in a Pipeline or a
-        GridSearchCV.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,)
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     # -- draw ----------------------------------------------------------------------
 

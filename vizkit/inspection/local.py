@@ -23,7 +23,7 @@ from sklearn.utils import check_random_state
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import ModelError, VizkitValueError
 from vizkit.registry import MODEL, declare
@@ -118,7 +118,7 @@ def _check_positive(value: Any, name: str, viz: Any) -> None:
 
 
 @common_params
-class LocalExplanation(ModelVisualizer):
+class LocalExplanation(ModelScoredVisualizer):
     """A local linear surrogate of a model around one instance: signed contributions.
 
     Perturbations: ``n_samples`` rows ``x + N(0, scale * std_j)``, feature by
@@ -325,25 +325,6 @@ class LocalExplanation(ModelVisualizer):
         )
         self._explain(X)
         return self
-
-    def score(self, X, y):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        So an explanation in a GridSearchCV is scored as its model is; the
-        surrogate's fidelity is ``local_r2_``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data.
-        y : array-like of shape (n_samples,)
-            Test target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     def _check_n_samples(self, n_features: int) -> None:
         if self.n_samples <= n_features:

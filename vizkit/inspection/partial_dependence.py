@@ -29,7 +29,7 @@ from sklearn.base import is_classifier
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.exceptions import (
     VizkitError,
     VizkitTypeError,
@@ -72,7 +72,7 @@ PANEL_INCHES = (4.0, 3.4)
 
 
 @common_params
-class PartialDependence(ModelVisualizer):
+class PartialDependence(ModelScoredVisualizer):
     """Partial dependence (PD) and ICE curves of a model, one panel per feature.
 
     Each panel shows how the model's prediction changes as one feature moves
@@ -295,22 +295,6 @@ class PartialDependence(ModelVisualizer):
         self.deciles_ = column_deciles(X, {c for panel in panels for c in panel})
         self.ice_samples_ = ice_rows(self._n_rows(X), self.subsample, self.random_state)
         return self
-
-    def score(self, X, y=None):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,), default=None
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

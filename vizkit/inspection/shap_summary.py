@@ -21,7 +21,7 @@ from sklearn.utils import _safe_indexing, get_tags
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.exceptions import VizkitImportError, VizkitValueError
 from vizkit.model_selection.importances import feature_labels
 from vizkit.registry import MODEL, declare
@@ -148,7 +148,7 @@ def _check_class_index(value: Any, name: str, viz: Any) -> None:
 
 
 @common_params
-class ShapSummary(ModelVisualizer):
+class ShapSummary(ModelScoredVisualizer):
     """SHAP values of every feature over many rows: a beeswarm or bars.
 
     ``fit`` fits the model if needed, draws a seeded background sample of
@@ -400,22 +400,6 @@ class ShapSummary(ModelVisualizer):
             return self._call_model(method, rows)
 
         return output
-
-    def score(self, X, y=None):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,), default=None
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     # -- draw ----------------------------------------------------------------------
 

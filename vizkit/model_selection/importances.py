@@ -22,7 +22,7 @@ from sklearn.base import is_classifier
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.draw import fit_tick_labels
 from vizkit.exceptions import ModelError, VizkitValueError, VizkitWarning
 from vizkit.registry import MODEL, declare
@@ -207,7 +207,7 @@ def _check_topn(value: Any, name: str, viz: Any) -> None:
 
 
 @common_params
-class FeatureImportances(ModelVisualizer):
+class FeatureImportances(ModelScoredVisualizer):
     """Bar chart of a model's features ranked by their importance.
 
     The importances are the fitted model's ``feature_importances_`` (trees
@@ -406,22 +406,6 @@ class FeatureImportances(ModelVisualizer):
                 f"the model has; pass a topn from -{n_features} to {n_features}, "
                 "or None for all."
             )
-
-    def score(self, X, y=None):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,), default=None
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     # -- drawing -------------------------------------------------------------------
 

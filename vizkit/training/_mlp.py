@@ -34,7 +34,7 @@ from scipy.special import expit
 from sklearn.base import clone, is_classifier
 
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.exceptions import ModelError, NotFitted, VizkitValueError, prefix_message
 from vizkit.utils.pipeline import final_step
 from vizkit.utils.validation import check_classes, estimator_is_fitted, needs_fit
@@ -199,7 +199,7 @@ def hidden_activations(
 # -- the base of the views ----------------------------------------------------------
 
 
-class MLPVisualizer(ModelVisualizer):
+class MLPVisualizer(ModelScoredVisualizer):
     """Trains a perceptron epoch by epoch in ``fit``; subclasses compute and draw.
 
     A model that is not fitted (or that this visualizer fitted before, or
@@ -268,22 +268,6 @@ class MLPVisualizer(ModelVisualizer):
     def _compute(self, training: Training, X: Any) -> None:
         """What the view computes from the recorded training (subclasses)."""
         raise NotImplementedError
-
-    def score(self, X, y):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,)
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
 
 def layer_names(n_layers: int) -> np.ndarray:

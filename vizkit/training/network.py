@@ -19,7 +19,7 @@ from sklearn.base import is_classifier
 
 from vizkit import examples
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.exceptions import VizkitValueError
 from vizkit.model_selection.importances import feature_labels
 from vizkit.registry import TRAINING, declare
@@ -120,7 +120,7 @@ def output_names(classes: list[str] | None, n_outputs: int) -> list[str]:
 
 
 @common_params
-class NetworkStructure(ModelVisualizer):
+class NetworkStructure(ModelScoredVisualizer):
     """A multi-layer perceptron's layers, units and weights as a node-link diagram.
 
     One column of units per layer, input on the left, output on the right;
@@ -271,22 +271,6 @@ class NetworkStructure(ModelVisualizer):
         classes = None if self.classes_ is None else [str(c) for c in self.classes_]
         self.output_names_ = output_names(classes, self.layer_sizes_[-1])
         return self
-
-    def score(self, X, y):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,)
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     def _output_labels(self) -> list[str]:
         """The drawn names of the output units: ``class_names`` if given."""

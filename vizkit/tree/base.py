@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.base import is_classifier
 
 from vizkit import params as P
-from vizkit.base import ModelVisualizer
+from vizkit.base import ModelScoredVisualizer
 from vizkit.exceptions import NotFitted, VizkitValueError
 from vizkit.tree._adapter import (
     TreeModel,
@@ -56,7 +56,7 @@ def _check_names(value: Any, name: str, viz: Any) -> None:
 
 
 @common_params
-class TreeVisualizer(ModelVisualizer):
+class TreeVisualizer(ModelScoredVisualizer):
     """Draws one tree of a fitted tree model (subclasses draw the views).
 
     Parameters
@@ -148,24 +148,6 @@ class TreeVisualizer(ModelVisualizer):
         self.leaf_impurity_ = tree_.impurity[self.leaf_ids_]
         self._fit_tree()
         return self
-
-    def score(self, X, y):
-        """The model's own score on ``(X, y)`` (accuracy, R^2...), in ``score_``.
-
-        So a tree view in a GridSearchCV is scored as its model is.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Test data, as the model takes it.
-        y : array-like of shape (n_samples,)
-            Its target.
-
-        Returns
-        -------
-        score_ : float
-        """
-        return self._model_score(X, y)
 
     def _fit_tree(self) -> None:
         """What a view computes beyond the shared attributes (subclasses)."""
