@@ -138,6 +138,55 @@ def example_title(path: Path) -> str:
     return first[0].strip() if first else Path(path).stem
 
 
+def imported_vizkit_objects(path: Path) -> list[object]:
+    """The objects the script imports from vizkit, in import order (read, not run)."""
+    from importlib import import_module
+
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom) or node.level:
+            continue
+        module = node.module or ""
+        if module != "vizkit" and not module.startswith("vizkit."):
+            continue
+        try:
+            namespace = import_module(module)
+        except ImportError:
+            continue
+        found += [getattr(namespace, alias.name, None) for alias in node.names]
+    return [obj for obj in found if obj is not None]
+
+
+def example_visualizers(path: Path) -> list:
+    """The registered visualizers an example uses, as registry declarations.
+
+    A class or its quick method imported from vizkit counts (aliases such as
+    ``RadViz`` resolve to their class); order is first use, no repeats.
+    """
+    from vizkit.registry import declarations
+
+    by_object = {}
+    for declaration in declarations():
+        by_object[id(declaration.cls)] = declaration
+        by_object[id(declaration.quick)] = declaration
+    used: list = []
+    for obj in imported_vizkit_objects(path):
+        declaration = by_object.get(id(obj))
+        if declaration is not None and declaration not in used:
+            used.append(declaration)
+    return used
+
+
+def example_family(path: Path) -> str | None:
+    """The family of the first visualizer the example uses (None if it uses none)."""
+    used = example_visualizers(path)
+    return used[0].family if used else None
+
+
 # -- running one example -------------------------------------------------------------
 
 
