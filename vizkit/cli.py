@@ -213,7 +213,7 @@ def check_out_path(out: str) -> None:
 
 def parse_test_size(text: str) -> float | int:
     """A fraction in (0, 1) of the rows, or a whole number of rows."""
-    from vizkit.reporting._inputs import literal_or_text
+    from vizkit.reporting._command_inputs import literal_or_text
 
     value = literal_or_text(text)
     if isinstance(value, float) and 0 < value < 1:
@@ -228,7 +228,7 @@ def parse_test_size(text: str) -> float | int:
 
 def parse_int(text: str, option: str) -> int:
     """A whole number, for an option such as ``--random-state``."""
-    from vizkit.reporting._inputs import literal_or_text
+    from vizkit.reporting._command_inputs import literal_or_text
 
     value = literal_or_text(text)
     if isinstance(value, int) and not isinstance(value, bool):

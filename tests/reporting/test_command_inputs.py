@@ -9,7 +9,7 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 
 from vizkit.exceptions import ModelError, VizkitValueError
-from vizkit.reporting._inputs import (
+from vizkit.reporting._command_inputs import (
     OPTIONS,
     check_target_values,
     close_matches,
