@@ -168,7 +168,7 @@ def read_report_inputs(args: argparse.Namespace) -> ReportInputs:
     VizkitError
         The first wrong input; the message starts with its option.
     """
-    from vizkit.reporting import _inputs as inputs
+    from vizkit.reporting import _command_inputs as inputs
 
     names = inputs.OPTIONS
     missing = [
