@@ -29,6 +29,7 @@ from benchmarks.cases import (
     prediction_error,
     radviz,
     rank2d,
+    report,
     residuals,
     rfecv,
     rocauc,
@@ -67,4 +68,5 @@ CASES: dict[str, ModuleType] = {
     "training_curve": training_curve,
     "local_explanation": local_explanation,
     "partial_dependence": partial_dependence,
+    "report": report,
 }
