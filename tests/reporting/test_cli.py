@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import joblib
@@ -120,8 +121,8 @@ def test_text_and_categorical_columns_are_encoded_and_stated(tmp_path, capsys):
     assert f"note: {dropped}" in notes
     encoding = [note for note in notes if "city" in note]
     assert len(encoding) == 1 and "plan" in encoding[0]
-    assert dropped in page
-    assert encoding[0].removeprefix("note: ") in page
+    assert f"<li>{escape(dropped)}</li>" in page
+    assert f"<li>{escape(encoding[0].removeprefix('note: '))}</li>" in page
 
 
 def test_trusted_pickle_is_used(tmp_path, capsys):
