@@ -281,9 +281,9 @@ def print_report_summary(result, out: str) -> None:
 
 
 def headline_metrics(metrics: dict) -> list[tuple[str, str]]:
-    """The report's scalar metrics, formatted to four significant digits."""
+    """The report's scalar metrics, to four significant digits (1.000, 0.9737)."""
     return [
-        (name, f"{value:.4g}" if isinstance(value, float) else str(value))
+        (name, f"{value:#.4g}" if isinstance(value, float) else str(value))
         for name, value in metrics.items()
         if isinstance(value, (int, float, str)) and not isinstance(value, bool)
     ]
