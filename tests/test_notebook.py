@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,9 @@ nbclient = pytest.importorskip(
     "nbclient", reason="needs nbclient: pip install -e .[test]"
 )
 pytest.importorskip("ipykernel", reason="needs ipykernel: pip install -e .[test]")
+
+# One xdist worker runs this module, so each kernel is started once.
+pytestmark = pytest.mark.xdist_group("test_notebook")
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -170,5 +174,89 @@ def load_extension():
     path = DOCS / "_ext" / "executed_notebook.py"
     spec = importlib.util.spec_from_file_location("executed_notebook", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def tour(tmp_path_factory):
+    """The docs' notebook page built by the extension alone (no Sphinx build)."""
+    extension = load_extension()
+    image_dir = tmp_path_factory.mktemp("tour")
+    rst, cells = extension.render(DOCS / "notebook_tour.py", image_dir)
+    return rst, [cell for cell in cells if cell.kind == "code"], image_dir
+
+
+def displaying_calls(source: str) -> int:
+    """How many figures a cell displays: its show()/plot() calls and quick methods."""
+    from vizkit import registry
+
+    quick = {declaration.quick.__name__ for declaration in registry.declarations()}
+    calls = re.findall(r"\.(?:show|plot)\(|\b(\w+)\(", source)
+    return sum(1 for name in calls if name == "" or name in quick)
+
+
+def test_tour_displays_one_image_per_drawing_cell(tour):
+    rst, cells, image_dir = tour
+    drawing = [cell for cell in cells if displaying_calls(cell.source)]
+    assert len(drawing) >= 5  # a visualizer, plot(), from_predictions, grid, quick
+    for cell in cells:
+        assert len(cell.images) == min(displaying_calls(cell.source), 1), cell.source
+    written = sorted(image_dir.glob("*.png"))
+    assert written == sorted(path for cell in cells for path in cell.images)
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f".. image:: {path}" in rst
+
+
+def test_tour_prints_the_numbers_a_recomputation_gives(tour):
+    from sklearn.linear_model import LogisticRegression, Ridge
+    from sklearn.metrics import accuracy_score, confusion_matrix, r2_score
+    from sklearn.model_selection import train_test_split
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from vizkit.datasets import load_breast_cancer, load_diabetes
+
+    _, cells, _ = tour
+    printed = "".join(text for cell in cells for text in cell.texts)
+    X, y = load_breast_cancer()
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y, test_size=0.3, stratify=y, random_state=0
+    )
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)
+    y_pred = model.predict(X_test)
+    expected = confusion_matrix(y_test, y_pred)
+    shown = re.search(r"\[\[([\d\s]+)\]\s*\[([\d\s]+)\]\]", printed)
+    numbers = [int(n) for n in " ".join(shown.groups()).split()]
+    np.testing.assert_array_equal(np.reshape(numbers, (2, 2)), expected)
+    assert f"accuracy: {accuracy_score(y_test, y_pred):.4f}" in printed
+
+    Xr, yr = load_diabetes()
+    Xr_train, Xr_test, yr_train, yr_test = train_test_split(Xr, yr, random_state=0)
+    ridge = Ridge().fit(Xr_train, yr_train)
+    assert f"test R2: {r2_score(yr_test, ridge.predict(Xr_test)):.4f}" in printed
+
+
+def test_a_failing_cell_stops_the_page(tmp_path):
+    extension = load_extension()
+    source = tmp_path / "broken.py"
+    source.write_text("# %%\nx = 1\n# %%\n1 / 0\n", encoding="utf-8")
+    with pytest.raises(extension.NotebookError, match="ZeroDivisionError"):
+        extension.render(source, tmp_path / "images")
+
+
+def test_percent_cells_are_split_into_code_and_rst(tmp_path):
+    extension = load_extension()
+    source = tmp_path / "cells.py"
+    source.write_text(
+        "import os\n# %% [rst]\n# Title\n# -----\n#\n# text\n# %%\nos.sep\n",
+        encoding="utf-8",
+    )
+    cells = extension.read_cells(source)
+    assert [(c.kind, c.source) for c in cells] == [
+        ("code", "import os"),
+        ("rst", "Title\n-----\n\ntext"),
+        ("code", "os.sep"),
+    ]
