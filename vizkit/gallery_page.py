@@ -43,7 +43,10 @@ def write_thumbnail(png: Path, out_dir: Path) -> Path:
     with Image.open(png) as image:
         # thumbnail() keeps the aspect ratio and never enlarges.
         image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 20))
-        image.save(target, optimize=True)
+        # Flattened on white: smoothed RGBA compresses worse than the figure.
+        flat = Image.new("RGB", image.size, "white")
+        flat.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
+        flat.save(target, optimize=True)
     return target
 
 
@@ -195,7 +198,9 @@ nav li li { font-size: 0.85em; padding-left: 0.8em; }
   margin: 1.2em 0; background: #fff; }
 .example.failed { border-color: #c33; }
 .facts { color: #555; font-size: 0.9em; margin: 0 0 0.5em; }
-.body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+.example > p { max-width: 80em; }
+/* Figures take the width of their thumbnails (at most half), source the rest. */
+.body { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr);
   gap: 1.2em; align-items: start; }
 .figures { display: flex; flex-wrap: wrap; gap: 0.6em; align-content: flex-start; }
 .figures img { width: 320px; max-width: 100%; height: auto; display: block;
