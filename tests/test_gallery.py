@@ -503,3 +503,25 @@ def test_example_title_and_matching(tmp_path):
     assert matches("plot_rocauc.py", "roc")
     assert matches("plot_rocauc.py", "plot_r*.py")
     assert not matches("plot_rocauc.py", "pca")
+
+
+@pytest.mark.parametrize(
+    ("program", "package"),
+    [
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        ("dot", "graphviz"),
+    ],
+)
+def test_missing_browser_skips_naming_the_package_or_fails_in_ci(
+    monkeypatch, program, package
+):
+    from tests.conftest import require_program
+
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.delenv("VIZKIT_REQUIRE_PROGRAMS", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=rf"\(apt-get install {package}\)$"):
+        require_program(program)
+    monkeypatch.setenv("VIZKIT_REQUIRE_PROGRAMS", "1")
+    with pytest.raises(pytest.fail.Exception, match=f"{program} is required here"):
+        require_program(program)
