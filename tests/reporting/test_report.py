@@ -403,7 +403,6 @@ def test_bad_input_raises_a_named_error(model, kwargs, error, message, tmp_path)
 # -- the page in a real browser ---------------------------------------------------
 
 
-@pytest.mark.skip(reason="browser fixture lands with the gallery branch")
 def test_report_page_in_chromium(browser, tmp_path):
     X, y = binary_data()
     result = report(CountingClassifier(), X, y, out=tmp_path / "report.html",
