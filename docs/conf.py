@@ -11,6 +11,7 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS))  # apigen
+sys.path.insert(0, str(DOCS / "_ext"))  # executed_notebook
 sys.path.insert(0, str(DOCS.parent))  # vizkit from this checkout
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -25,7 +26,7 @@ author = "the vizkit developers"
 copyright = "the vizkit developers"
 version = release = vizkit.__version__
 
-extensions = ["sphinx.ext.autodoc", "numpydoc"]
+extensions = ["sphinx.ext.autodoc", "numpydoc", "executed_notebook"]
 exclude_patterns = ["_build"]
 root_doc = "index"
 
