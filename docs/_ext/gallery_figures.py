@@ -52,11 +52,13 @@ def figures_of(folder: Path, examples: list[Path]) -> dict[str, list[Path]]:
     """Each example's PNGs in ``folder`` (``<stem>_<n>.png``), by file name."""
     figures = {}
     for example in examples:
-        found = folder.glob(f"{example.stem}_*.png")
-        numbered = [p for p in found if p.stem.rpartition("_")[2].isdigit()]
-        figures[example.name] = sorted(
-            numbered, key=lambda p: int(p.stem.rpartition("_")[2])
-        )
+        found = [
+            (int(number), path)
+            for path in folder.glob(f"{example.stem}_*.png")
+            for stem, _, number in [path.stem.rpartition("_")]
+            if stem == example.stem and number.isdigit()  # not plot_a_b_1 for plot_a
+        ]
+        figures[example.name] = [path for _, path in sorted(found)]
     return figures
 
 
@@ -85,7 +87,7 @@ def sources_hash(examples: list[Path]) -> str:
         digest.update(version.encode())
     digest.update(matplotlib.__version__.encode())
     for path in sorted([*examples, *(ROOT / "vizkit").rglob("*.py")]):
-        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(os.path.relpath(path, ROOT).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -101,9 +103,14 @@ def is_current(folder: Path, stamp: str) -> bool:
 
 def render_one(example: Path, out: Path):
     """Run one example into its own folder (a worker process's task)."""
+    from joblib.externals.loky import get_reusable_executor
+
     from vizkit.gallery import run_gallery
 
     (result,) = run_gallery([example], out / example.stem)
+    # An example with n_jobs leaves joblib's worker pool idling for 5
+    # minutes, and this process cannot exit before it stops: stop it now.
+    get_reusable_executor().shutdown(wait=True, kill_workers=True)
     return result
 
 
