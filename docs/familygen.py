@@ -59,15 +59,26 @@ def introduction(family: str) -> str:
     return text + "\n"
 
 
-def examples_section(declaration, examples: list[Example]) -> str:
-    """The figures and code of every gallery example that uses the visualizer."""
+def examples_section(declaration, examples: list[Example], shown: dict) -> str:
+    """The figures and code of every gallery example that uses the visualizer.
+
+    ``shown`` maps the examples whose code the page already showed to the
+    label of that section: their code is linked, not repeated.
+    """
     parts = []
     for example in examples:
         if declaration not in example.visualizers:
             continue
         images = example.images_of(declaration)
         parts += [figure(image, example.title) for image in images]
-        parts += [f"The code (``gallery/{example.name}``):\n", source(example)]
+        if example.name in shown:
+            parts.append(
+                f"The code (``gallery/{example.name}``) is shown under "
+                f":ref:`{shown[example.name]}`.\n"
+            )
+        else:
+            parts += [f"The code (``gallery/{example.name}``):\n", source(example)]
+            shown[example.name] = anchor(declaration)
     return "\n".join(parts)
 
 
@@ -81,14 +92,14 @@ def links(declaration) -> str:
     )
 
 
-def visualizer_section(declaration, examples: list[Example]) -> str:
+def visualizer_section(declaration, examples: list[Example], shown: dict) -> str:
     """One visualizer's section of its family page."""
     return "\n".join(
         [
             f".. _{anchor(declaration)}:\n",
             heading(declaration.cls.__name__, "-"),
             opening(declaration.cls) + "\n",
-            examples_section(declaration, examples),
+            examples_section(declaration, examples, shown),
             links(declaration),
         ]
     )
@@ -100,7 +111,8 @@ def family_page(family: str, declarations, examples: list[Example]) -> str:
 
     parts = [NOTICE, heading(family_title(FAMILY_TITLES[family]), "="),
              introduction(family)]  # fmt: skip
-    parts += [visualizer_section(d, examples) for d in declarations]
+    shown: dict[str, str] = {}  # example file name -> where its code is
+    parts += [visualizer_section(d, examples, shown) for d in declarations]
     return "\n".join(parts)
 
 

@@ -152,8 +152,9 @@ def test_family_page_shows_each_visualizer(html, family):
         assert sources, f"no figure of {class_path} on its family page"
         for src in sources:
             assert (path.parent / src).resolve().is_file(), src
-        # the example's code, and links to the API entry and the quick method
-        assert 'class="highlight-python' in section
+        # the example's code (or a link to it, higher on the page), and links
+        # to the API entry and the quick method
+        assert 'class="highlight-python' in section or "is shown under" in section
         for target in (class_path, quick_path):
             assert f'generated/{family}.html#{target}"' in section
 
