@@ -27,6 +27,7 @@ import os
 import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -37,6 +38,9 @@ GALLERY_SOURCES = ROOT / "gallery"
 FIGURES = DOCS / "api" / "generated" / "gallery"
 STAMP = "STAMP"
 ENV_VAR = "VIZKIT_DOCS_GALLERY"
+#: The libraries the figures depend on: a new version renders them again.
+LIBRARIES = ("numpy", "scipy", "scikit-learn", "matplotlib", "seaborn", "pandas",
+             "dtreeviz", "umap-learn", "shap", "joblib")  # fmt: skip
 #: At most this many examples run at once (each in its own process).
 MAX_JOBS = 4
 
@@ -78,18 +82,21 @@ def check_every_example_drew(figures: dict[str, list[Path]], where: Path) -> Non
 
 def sources_hash(examples: list[Path]) -> str:
     """A hash of what the figures depend on: examples, vizkit, library versions."""
-    import matplotlib
-    import numpy
-    import sklearn
-
-    digest = hashlib.sha256()
-    for version in (sys.version, numpy.__version__, sklearn.__version__):
-        digest.update(version.encode())
-    digest.update(matplotlib.__version__.encode())
+    digest = hashlib.sha256(sys.version.encode())
+    for package in LIBRARIES:
+        digest.update(f"{package}=={installed_version(package)}".encode())
     for path in sorted([*examples, *(ROOT / "vizkit").rglob("*.py")]):
         digest.update(os.path.relpath(path, ROOT).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def installed_version(package: str) -> str:
+    """The installed version of a distribution, or "absent"."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def is_current(folder: Path, stamp: str) -> bool:
