@@ -13,7 +13,7 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS))  # apigen, familygen, rstgen
-sys.path.insert(0, str(DOCS / "_ext"))
+sys.path.insert(0, str(DOCS / "_ext"))  # gallery_figures, executed_notebook
 sys.path.insert(0, str(DOCS.parent))  # vizkit from this checkout
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -24,7 +24,7 @@ author = "the vizkit developers"
 copyright = "the vizkit developers"
 version = release = vizkit.__version__
 
-extensions = ["sphinx.ext.autodoc", "numpydoc", "gallery_figures"]
+extensions = ["sphinx.ext.autodoc", "numpydoc", "gallery_figures", "executed_notebook"]
 exclude_patterns = ["_build"]
 root_doc = "index"
 

@@ -32,6 +32,14 @@ def close_figures():
     plt.close("all")
 
 
+#: The Debian package that provides each system program the tests run.
+DEBIAN_PACKAGES = {
+    "dot": "graphviz",
+    "chromium": "chromium",
+    "chromedriver": "chromium-driver",
+}
+
+
 def require_program(name: str) -> str:
     """The path of the system program ``name``; skips the test without it.
 
@@ -44,7 +52,8 @@ def require_program(name: str) -> str:
     if path is None:
         if os.environ.get("VIZKIT_REQUIRE_PROGRAMS") == "1":
             pytest.fail(f"{name} is required here (VIZKIT_REQUIRE_PROGRAMS=1)")
-        pytest.skip(f"needs the {name!r} program (Graphviz: apt-get install graphviz)")
+        package = DEBIAN_PACKAGES.get(name, name)
+        pytest.skip(f"needs the {name!r} program (apt-get install {package})")
     return path
 
 
@@ -52,3 +61,21 @@ def require_program(name: str) -> str:
 def graphviz_dot() -> str:
     """The path of Graphviz's ``dot`` (see :func:`require_program`)."""
     return require_program("dot")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for checking HTML pages (tests/browser.py).
+
+    One browser serves the whole session (it takes a second to start); it
+    needs Debian's ``chromium`` and ``chromium-driver`` (see
+    :func:`require_program`).
+    """
+    pytest.importorskip("selenium", reason="needs selenium: pip install -e .[test]")
+    from tests.browser import Browser
+
+    chromium = require_program("chromium")
+    chromedriver = require_program("chromedriver")
+    session = Browser(chromium, chromedriver)
+    yield session
+    session.quit()

@@ -13,21 +13,28 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib.image as mpimg
 import numpy as np
 import pytest
+from PIL import Image
 
+from tests.browser import serve_folder
 from vizkit import gallery as gallery_module
 from vizkit.cli import main
 from vizkit.gallery import (
+    example_family,
     example_title,
     find_examples,
     find_gallery_dir,
     matches,
     run_gallery,
 )
+from vizkit.gallery_page import OTHER, THUMB_WIDTH, family_anchor
+from vizkit.registry import FAMILY_TITLES
 
 # Under pytest-xdist, one worker runs this module, so the gallery is built once.
 pytestmark = pytest.mark.xdist_group("test_gallery")
@@ -137,6 +144,252 @@ def test_large_data_example_is_fast(gallery_run):
     _, results = gallery_run
     (large,) = [r for r in results if r.name == "plot_large_data.py"]
     assert large.seconds < 30
+
+
+# -- the index page ------------------------------------------------------------------
+
+
+class IndexParser(HTMLParser):
+    """The structure of the gallery page: sections, examples and the nav links."""
+
+    CAPTURED = {"h2", "h3", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[dict] = []
+        self.examples: list[dict] = []
+        self.nav_links: list[str] = []
+        self._in_nav = False
+        self._href: str | None = None
+        self._target: tuple[dict, str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        # A title ends at its first child tag (the badge); a source is in <code>.
+        if not (tag == "code" and self._target and self._target[1] == "pre.source"):
+            self._target = None
+        if tag == "nav":
+            self._in_nav = True
+        elif tag == "section":
+            self.sections.append({"id": attrs["id"], "h2": ""})
+        elif tag == "article":
+            self.examples.append(
+                {"id": attrs["id"], "section": self.sections[-1]["id"], "h3": "",
+                 "pre.source": "", "pre.traceback": "",
+                 "figures": [], "links": []}
+            )  # fmt: skip
+        elif tag == "a":
+            self._href = attrs["href"]
+            if self._in_nav:
+                self.nav_links.append(self._href)
+            elif self.examples:
+                self.examples[-1]["links"].append(self._href)
+        elif tag == "img":
+            self.examples[-1]["figures"].append((self._href, attrs["src"]))
+        elif tag in self.CAPTURED:
+            self._capture(tag, attrs)
+
+    def _capture(self, tag, attrs):
+        key = tag if tag != "pre" else f"pre.{attrs.get('class')}"
+        owner = self.examples[-1] if tag != "h2" else self.sections[-1]
+        if key in owner:
+            self._target = (owner, key)
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_nav = False
+        elif tag == "a":
+            self._href = None
+        if tag in self.CAPTURED:
+            self._target = None
+
+    def handle_data(self, data):
+        if self._target is not None:
+            owner, key = self._target
+            owner[key] += data
+
+    def example(self, stem: str) -> dict:
+        (found,) = [e for e in self.examples if e["id"] == stem]
+        return found
+
+
+def parse_index(out: Path) -> IndexParser:
+    parser = IndexParser()
+    parser.feed((out / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def index(gallery_run):
+    out, _ = gallery_run
+    return parse_index(out)
+
+
+def test_index_groups_examples_by_family_in_registry_order(gallery_run, index):
+    _, results = gallery_run
+    family = {r.path.stem: example_family(r.path) or OTHER for r in results}
+    expected = [name for name in [*FAMILY_TITLES, OTHER] if name in family.values()]
+    assert len(expected) >= 10  # the real gallery shows (nearly) every family
+    assert [s["id"] for s in index.sections] == [family_anchor(f) for f in expected]
+    assert [s["h2"] for s in index.sections] == [
+        FAMILY_TITLES[name].partition(":")[0] for name in expected
+    ]
+    for section, name in zip(index.sections, expected, strict=True):
+        members = [e["id"] for e in index.examples if e["section"] == section["id"]]
+        assert members == [r.path.stem for r in results if family[r.path.stem] == name]
+
+
+def test_every_example_appears_once_with_its_title(gallery_run, index):
+    _, results = gallery_run
+    counts = Counter(example["id"] for example in index.examples)
+    assert counts == Counter(r.path.stem for r in results)
+    for result in results:
+        assert index.example(result.path.stem)["h3"] == result.title
+
+
+def test_navigation_links_every_family_and_example(gallery_run, index):
+    _, results = gallery_run
+    targets = [s["id"] for s in index.sections]
+    for section in targets:
+        targets += [e["id"] for e in index.examples if e["section"] == section]
+    assert sorted(index.nav_links) == sorted(f"#{target}" for target in targets)
+
+
+def test_thumbnails_are_small_copies_linking_to_the_figures(gallery_run, index):
+    out, results = gallery_run
+    full_bytes = thumb_bytes = 0
+    for result in results:
+        expected = [(png.name, f"thumbs/{png.name}") for png in result.images]
+        assert index.example(result.path.stem)["figures"] == expected
+        for png in result.images:
+            thumb = out / "thumbs" / png.name
+            with Image.open(png) as full, Image.open(thumb) as small:
+                assert small.width == min(THUMB_WIDTH, full.width) < full.width
+                assert small.height == pytest.approx(
+                    full.height * small.width / full.width, abs=1
+                )
+            full_bytes += png.stat().st_size
+            thumb_bytes += thumb.stat().st_size
+    assert thumb_bytes < 0.6 * full_bytes
+
+
+def test_each_example_shows_its_source_and_links_a_copy(gallery_run, index):
+    out, results = gallery_run
+    for result in results:
+        example = index.example(result.path.stem)
+        assert example["pre.source"] == result.path.read_text(encoding="utf-8")
+        assert (out / result.name).read_bytes() == result.path.read_bytes()
+        assert result.name in example["links"]
+        assert example["pre.traceback"] == ""
+
+
+MARKUP = '''
+"""Tags <b>& "quotes" in a title
+
+The reading says ``x < y`` & more.
+"""
+from vizkit.target import ClassBalance
+
+ClassBalance().fit([0, 1, 1]).show()  # <script>alert(1)</script>
+'''
+
+
+def test_index_escapes_text_and_shows_failures(tmp_path):
+    folder = write_gallery(
+        tmp_path / "g", plot_markup=MARKUP, plot_good=GOOD, plot_broken=BROKEN
+    )
+    out = tmp_path / "out"
+    run_gallery(find_examples(folder), out)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<b>" not in page
+    assert "<code>x &lt; y</code> &amp; more" in page
+    index = parse_index(out)
+    # The target family first (registry order), the examples without one last.
+    assert [s["id"] for s in index.sections] == ["family-target", "family-other"]
+    assert index.example("plot_markup")["h3"] == 'Tags <b>& "quotes" in a title'
+    assert index.example("plot_markup")["section"] == "family-target"
+    assert "ClassBalance().fit" in index.example("plot_markup")["pre.source"]
+    broken = index.example("plot_broken")
+    assert broken["section"] == "family-other"
+    assert "ValueError: this example is broken" in broken["pre.traceback"]
+    assert broken["figures"] == []
+    assert 'class="badge">failed</span>' in page
+
+
+# -- in a real browser -----------------------------------------------------------------
+
+
+def test_index_in_chromium(browser, gallery_run):
+    out, results = gallery_run
+    report = browser.check(out)
+    assert report.title == "vizkit gallery"
+    assert report.broken_images == []
+    assert report.broken_links == []
+    assert report.console_errors == []
+    thumbs = [
+        src for example in parse_index(out).examples for _, src in example["figures"]
+    ]
+    assert report.images == thumbs  # in page order (by family)
+    assert len(report.images) == sum(len(r.images) for r in results)
+    assert {png.name for r in results for png in r.images} <= set(report.links)
+    assert {r.name for r in results} <= set(report.links)
+    assert all(r.title in report.text for r in results)
+
+
+_BOXES = """
+const example = document.querySelector("article");
+const box = (selector) => example.querySelector(selector).getBoundingClientRect();
+const [figures, source] = [box(".figures"), box("pre.source")];
+return {figures: [figures.left, figures.right, figures.bottom],
+        source: [source.left, source.top]};
+"""
+
+
+def test_figures_beside_the_source_on_wide_screens_above_it_on_narrow(
+    browser, gallery_run
+):
+    out, _ = gallery_run
+    driver, size = browser.driver, browser.driver.get_window_size()
+    try:
+        with serve_folder(out) as base:
+            driver.set_window_size(1400, 1000)
+            driver.get(base + "index.html")
+            wide = driver.execute_script(_BOXES)
+            driver.set_window_size(600, 1000)
+            narrow = driver.execute_script(_BOXES)
+    finally:
+        driver.set_window_size(size["width"], size["height"])
+    assert wide["source"][0] >= wide["figures"][1]  # source right of figures
+    assert narrow["source"][1] >= narrow["figures"][2]  # source below figures
+    assert narrow["source"][0] == pytest.approx(narrow["figures"][0])
+
+
+HARNESS_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Harness check</title></head>
+<body><h1 id="here">Hello</h1>
+<img src="ok.png" alt="loads"><img src="missing.png" alt="does not">
+<a href="#here">in page</a> <a href="#nowhere">missing anchor</a>
+<a href="ok.png">file</a> <a href="missing.html">missing file</a>
+<a href="mailto:someone@example.org">mail</a> <a href="data:text/plain,x">data</a>
+<a href="https://example.com/x">elsewhere</a>
+<script>console.error("boom");</script>
+</body></html>
+"""
+
+
+def test_browser_harness_reports_exactly_what_is_broken(browser, tmp_path):
+    Image.new("RGB", (4, 3), "red").save(tmp_path / "ok.png")
+    (tmp_path / "page.html").write_text(HARNESS_PAGE, encoding="utf-8")
+    report = browser.check(tmp_path, "page.html")
+    assert report.title == "Harness check"
+    assert report.images == ["ok.png", "missing.png"]
+    assert report.broken_images == ["missing.png"]
+    assert len(report.links) == 7
+    assert report.broken_links == ["#nowhere", "missing.html", "https://example.com/x"]
+    assert report.text.startswith("Hello")
+    assert len(report.console_errors) == 2  # in the order the browser logged them
+    assert any("missing.png" in error for error in report.console_errors)
+    assert any('"boom"' in error for error in report.console_errors)
 
 
 # -- the command on small galleries -------------------------------------------------
@@ -250,3 +503,25 @@ def test_example_title_and_matching(tmp_path):
     assert matches("plot_rocauc.py", "roc")
     assert matches("plot_rocauc.py", "plot_r*.py")
     assert not matches("plot_rocauc.py", "pca")
+
+
+@pytest.mark.parametrize(
+    ("program", "package"),
+    [
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        ("dot", "graphviz"),
+    ],
+)
+def test_missing_browser_skips_naming_the_package_or_fails_in_ci(
+    monkeypatch, program, package
+):
+    from tests.conftest import require_program
+
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.delenv("VIZKIT_REQUIRE_PROGRAMS", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=rf"\(apt-get install {package}\)$"):
+        require_program(program)
+    monkeypatch.setenv("VIZKIT_REQUIRE_PROGRAMS", "1")
+    with pytest.raises(pytest.fail.Exception, match=f"{program} is required here"):
+        require_program(program)

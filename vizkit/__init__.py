@@ -14,9 +14,19 @@ from vizkit.base import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "report",
     "Visualizer",
     "ModelVisualizer",
     "ScoreVisualizer",
     "VisualizerGrid",
     "__version__",
 ]
+
+
+def __getattr__(name: str):
+    # vizkit.report is imported on first use, so `import vizkit` stays light.
+    if name == "report":
+        from vizkit.reporting import report
+
+        return report
+    raise AttributeError(f"module 'vizkit' has no attribute {name!r}")

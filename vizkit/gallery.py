@@ -3,8 +3,9 @@
 Each example runs in a fresh namespace (:func:`runpy.run_path`) on the Agg
 backend, inside the output directory, with every figure closed before and
 after it. Every figure the example leaves open, or saves, becomes one PNG
-named ``<example>_<n>.png``; ``index.html`` shows them all with the title of
-each example (the first line of its module docstring).
+named ``<example>_<n>.png``; ``index.html`` shows them all, grouped by family,
+each example with its title (the first line of its module docstring) and its
+source (:mod:`vizkit.gallery_page`).
 
 The runner is importable: :func:`run_gallery` returns one
 :class:`ExampleResult` per example and raises nothing for a failing example.
@@ -15,7 +16,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import fnmatch
-import html
 import io
 import os
 import runpy
@@ -175,9 +175,9 @@ def example_visualizers(path: Path) -> list:
         by_object[id(declaration.quick)] = declaration
     used: list = []
     for obj in imported_vizkit_objects(path):
-        declaration = by_object.get(id(obj))
-        if declaration is not None and declaration not in used:
-            used.append(declaration)
+        found = by_object.get(id(obj))
+        if found is not None and found not in used:
+            used.append(found)
     return used
 
 
@@ -320,48 +320,12 @@ def run_gallery(
     return results
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>vizkit gallery</title>
-<style>
-body {{ font-family: sans-serif; margin: 2em; }}
-.example {{ display: inline-block; vertical-align: top; width: 300px;
-  margin: 0 1em 2em 0; }}
-.example img {{ width: 300px; border: 1px solid #ddd; }}
-.failed {{ color: #b00; }}
-pre {{ white-space: pre-wrap; font-size: 0.8em; }}
-</style>
-</head>
-<body>
-<h1>vizkit gallery</h1>
-<p>{summary}</p>
-{cards}
-</body>
-</html>
-"""
-
-
-def _card(result: ExampleResult, out_dir: Path) -> str:
-    title, name = html.escape(result.title), html.escape(result.name)
-    parts = [f'<div class="example">\n<h2>{title}</h2>\n<p><code>{name}</code></p>']
-    for image in result.images:
-        href = html.escape(os.path.relpath(image, out_dir).replace(os.sep, "/"))
-        parts.append(f'<a href="{href}"><img src="{href}" alt="{title}"></a>')
-    if not result.ok:
-        error = html.escape(result.error or "")
-        parts.append(f'<p class="failed">failed</p>\n<pre>{error}</pre>')
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
 def write_index(results: list[ExampleResult], out_dir: str | os.PathLike) -> Path:
-    """Write ``index.html``: a thumbnail, title and link per figure."""
-    out = Path(out_dir)
-    failed = sum(not result.ok for result in results)
-    summary = f"{len(results)} examples, {failed} failed."
-    cards = "\n".join(_card(result, out) for result in results)
-    index = out / "index.html"
-    index.write_text(_PAGE.format(summary=summary, cards=cards), encoding="utf-8")
-    return index
+    """Write ``index.html``, its thumbnails and copies of the scripts to ``out_dir``.
+
+    The page groups the examples by family and shows each one's figures
+    beside its source (see :mod:`vizkit.gallery_page`).
+    """
+    from vizkit.gallery_page import write_index_page  # it imports this module
+
+    return write_index_page(results, Path(out_dir))
