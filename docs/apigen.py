@@ -1,30 +1,53 @@
-"""Write the API reference pages from ``vizkit/registry.py`` (run by conf.py).
+"""Write the generated pages from ``vizkit/registry.py`` (run on every build).
 
-One page per family lists each registered visualizer (``autoclass``) and its
-quick method (``autofunction``), so a visualizer joins the reference by being
-registered. Pages go to ``docs/api/generated/`` (gitignored); a file is only
-rewritten when its text changes, so incremental builds stay incremental.
+* The API reference: one page per family lists each registered visualizer
+  (``autoclass``, with the methods it inherits from vizkit's base classes and
+  a small picture from the gallery) and its quick method (``autofunction``),
+  so a visualizer joins the reference by being registered
+  (``docs/api/generated/``).
+* The family pages (``docs/visualizers/``, ``familygen.py``) and the gallery
+  listing (``gallery.inc``), with the rendered figures.
 
-The gallery page's list of examples is generated here too, from the
-``gallery/plot_*.py`` docstrings.
+``docs/_ext/gallery_figures.py`` renders the figures and calls
+:func:`generate`; without figures (``figures=None``) the pages are written
+without pictures. A file is only rewritten when its text changes, so
+incremental builds stay incremental.
 """
 
 from __future__ import annotations
 
-import ast
-import os
 from importlib import import_module
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent
+import familygen
+from rstgen import (
+    DOCS,
+    GALLERY,
+    NOTICE,
+    Example,
+    Figures,
+    figure,
+    heading,
+    image_path,
+    read_examples,
+    source,
+    write_if_changed,
+)
+
 GENERATED = DOCS / "api" / "generated"
-GALLERY = DOCS.parent / "gallery"
-NOTICE = ".. Generated from vizkit/registry.py by docs/apigen.py: do not edit.\n"
-
-
-def heading(text: str, char: str) -> str:
-    """An RST section title underlined with ``char``."""
-    return f"{text}\n{char * len(text)}\n"
+#: The API entries leave out what every scikit-learn estimator has: members
+#: defined by these classes (get_params, set_params, the HTML repr, metadata
+#: routing, set_output) are not repeated on each visualizer.
+NOT_INHERITED = ", ".join(
+    [
+        "BaseEstimator",
+        "ReprHTMLMixin",
+        "_HTMLDocumentationLinkMixin",
+        "_MetadataRequester",
+        "_SetOutputMixin",
+    ]
+)
+API_PICTURE_WIDTH = "320px"
 
 
 def short_import(family: str, name: str) -> str | None:
@@ -37,97 +60,104 @@ def short_import(family: str, name: str) -> str | None:
     return package if exported else None
 
 
-def entry(family: str, class_path: str, quick_path: str) -> str:
-    """The section of one visualizer: import line, class, quick method."""
-    name = class_path.rpartition(".")[2]
-    quick = quick_path.rpartition(".")[2]
-    package = short_import(family, name) or class_path.rpartition(".")[0]
+def picture(declaration, examples: list[Example]) -> str:
+    """The visualizer's first gallery figure, small, linking to its family page."""
+    for example in examples:
+        if declaration in example.visualizers and example.images:
+            image = example.images_of(declaration)[0]
+            page = familygen.page_name(declaration.family)
+            return "\n".join(
+                [
+                    f".. image:: {image_path(image)}",
+                    f"   :alt: {example.title}",
+                    f"   :width: {API_PICTURE_WIDTH}",
+                    "",
+                    f"More in :doc:`/visualizers/{page}` "
+                    f"(:ref:`{familygen.anchor(declaration)}`).\n",
+                ]
+            )
+    return ""
+
+
+def entry(declaration, examples: list[Example]) -> str:
+    """The section of one visualizer: import line, picture, class, quick method."""
+    cls, quick = declaration.cls.__name__, declaration.quick.__name__
+    package = short_import(declaration.family, cls) or declaration.cls.__module__
     return "\n".join(
         [
-            heading(name, "-"),
-            f"``from {package} import {name}`` (quick method: ``{quick}``)\n",
-            f".. autoclass:: {class_path}",
+            heading(cls, "-"),
+            f"``from {package} import {cls}`` (quick method: ``{quick}``)\n",
+            picture(declaration, examples),
+            f".. autoclass:: {declaration.class_path}",
             "   :members:",
+            f"   :inherited-members: {NOT_INHERITED}",
             "   :show-inheritance:\n",
-            f".. autofunction:: {quick_path}\n",
+            f".. autofunction:: {declaration.quick_path}\n",
         ]
     )
 
 
-def family_page(family: str, title: str, items: list[tuple[str, str]]) -> str:
+def family_page(family: str, title: str, declarations, examples) -> str:
     """The reference page of one family."""
     parts = [NOTICE, heading(title, "=")]
-    parts += [entry(family, cls, quick) for cls, quick in items]
+    parts += [entry(declaration, examples) for declaration in declarations]
     return "\n".join(parts)
 
 
-def families_toctree(families: list[str]) -> str:
-    """The toctree of the family pages, included by ``api/index.rst``."""
+def families_toctree(families: list[str], folder: str = "generated") -> str:
+    """A toctree of one page per family, for an ``.. include::``."""
     lines = [NOTICE, ".. toctree::", "   :maxdepth: 2", ""]
-    lines += [f"   generated/{family}" for family in families]
+    lines += [f"   {folder}/{family}" for family in families]
     return "\n".join(lines) + "\n"
 
 
-def example_docstring(path: Path) -> tuple[str, str]:
-    """The title line and the rest of an example's module docstring."""
-    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
-    title, _, body = doc.strip().partition("\n")
-    return (title.strip() or path.stem), body.strip()
-
-
-def gallery_listing(gallery: Path = GALLERY) -> str:
-    """A section per gallery example: its title, explanation and source."""
+def gallery_listing(examples: list[Example], titles: dict[str, str]) -> str:
+    """The gallery page's examples, by family: title, explanation, figures, code."""
     parts = [NOTICE]
-    for path in sorted(gallery.glob("plot_*.py")):
-        title, body = example_docstring(path)
-        parts += [
-            heading(title, "~"),
-            f"``{path.name}``\n",
-            f"{body}\n" if body else "",
-            f".. literalinclude:: /../gallery/{path.name}",
-            "   :language: python",
-            "   :lines: " + f"{_first_code_line(path)}-\n",
-        ]
+    groups = [(family, titles[family]) for family in titles]
+    for family, title in [*groups, (None, "Other examples")]:
+        members = [example for example in examples if example.family == family]
+        if not members:
+            continue
+        parts.append(heading(title.partition(":")[0], "~"))
+        for example in members:
+            parts += [
+                heading(example.title, "^"),
+                f"``{example.name}``\n",
+                f"{example.body}\n" if example.body else "",
+                *(figure(image, example.title) for image in example.images),
+                source(example),
+            ]
     return "\n".join(parts)
 
 
-def _first_code_line(path: Path) -> int:
-    """The line after the module docstring (the docs show its text already)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    if tree.body and isinstance(tree.body[0], ast.Expr):
-        return (tree.body[0].end_lineno or 0) + 2
-    return 1
+def remove_stale(folder: Path, keep: set[str]) -> None:
+    """Delete generated pages of families no longer in the registry."""
+    for page in folder.glob("*.rst"):
+        if page.stem not in keep:
+            page.unlink()
 
 
-def write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` unless it already holds exactly that.
+def generate(
+    out: Path = GENERATED,
+    figures: Figures | None = None,
+    family_out: Path = familygen.FAMILY_PAGES,
+    gallery: Path = GALLERY,
+) -> list[Path]:
+    """Write every generated page; return the API pages written."""
+    from vizkit.registry import FAMILY_TITLES, declarations
 
-    The write is atomic (a temporary file, then a rename), so two builds
-    running at once never read a half-written page.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def generate(out: Path = GENERATED) -> list[Path]:
-    """Write every generated page; return the family pages written."""
-    from vizkit.registry import FAMILY_TITLES, families
-
-    FAMILIES = families()  # noqa: N806
-
+    examples = read_examples(figures, gallery)
+    families = {name: declarations(name) for name in FAMILY_TITLES}
+    families = {name: found for name, found in families.items() if found}
+    remove_stale(out, set(families))
     pages = []
-    for stale in out.glob("*.rst"):  # a family dropped from the registry
-        if stale.stem not in FAMILIES:
-            stale.unlink()
-    for family, items in FAMILIES.items():
+    for family, found in families.items():
         page = out / f"{family}.rst"
-        title = FAMILY_TITLES.get(family, family.capitalize())
-        write_if_changed(page, family_page(family, title, items))
+        text = family_page(family, FAMILY_TITLES[family], found, examples)
+        write_if_changed(page, text)
         pages.append(page)
-    write_if_changed(out / "families.inc", families_toctree(list(FAMILIES)))
-    write_if_changed(out / "gallery.inc", gallery_listing())
+    write_if_changed(out / "families.inc", families_toctree(list(families)))
+    write_if_changed(out / "gallery.inc", gallery_listing(examples, FAMILY_TITLES))
+    familygen.generate(families, examples, family_out)
     return pages

@@ -1,8 +1,10 @@
 """Sphinx configuration of the vizkit docs (offline: no intersphinx, no fetching).
 
 Build with ``sphinx-build -W --keep-going -b html docs docs/_build/html``.
-The API reference pages are generated from ``vizkit/registry.py`` on every
-build (``docs/apigen.py``).
+On every build, ``_ext/gallery_figures.py`` renders the gallery's figures
+(or reuses them: ``VIZKIT_DOCS_GALLERY=DIR``, see ``gallery.rst``), then
+``apigen.py`` writes the API reference, the family pages and the gallery
+listing from ``vizkit/registry.py``.
 """
 
 import os
@@ -10,23 +12,19 @@ import sys
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
-sys.path.insert(0, str(DOCS))  # apigen
-sys.path.insert(0, str(DOCS / "_ext"))  # executed_notebook
+sys.path.insert(0, str(DOCS))  # apigen, familygen, rstgen
+sys.path.insert(0, str(DOCS / "_ext"))  # gallery_figures, executed_notebook
 sys.path.insert(0, str(DOCS.parent))  # vizkit from this checkout
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import apigen  # noqa: E402
-
 import vizkit  # noqa: E402
-
-apigen.generate()
 
 project = "vizkit"
 author = "the vizkit developers"
 copyright = "the vizkit developers"
 version = release = vizkit.__version__
 
-extensions = ["sphinx.ext.autodoc", "numpydoc", "executed_notebook"]
+extensions = ["sphinx.ext.autodoc", "numpydoc", "gallery_figures", "executed_notebook"]
 exclude_patterns = ["_build"]
 root_doc = "index"
 
