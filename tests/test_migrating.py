@@ -14,12 +14,16 @@ import pkgutil
 import warnings
 from pathlib import Path
 
+import matplotlib
 import pytest
 
-yellowbrick = pytest.importorskip(
-    "yellowbrick",
-    reason="needs Yellowbrick 1.5 to compare with: pip install yellowbrick",
-)
+# Importing Yellowbrick restyles matplotlib for the whole session (rcParams);
+# the context restores them, so tests run after this module draw as usual.
+with matplotlib.rc_context():
+    yellowbrick = pytest.importorskip(
+        "yellowbrick",
+        reason="needs Yellowbrick 1.5 to compare with: pip install yellowbrick",
+    )
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "migrating.rst"
 # Yellowbrick's own infrastructure, not visualizer modules.
@@ -54,11 +58,12 @@ def public_visualizers(module) -> list[str]:
     return names
 
 
-YELLOWBRICK_NAMES = sorted(
-    (module.__name__, name)
-    for module in yellowbrick_modules()
-    for name in public_visualizers(module)
-)
+with matplotlib.rc_context():
+    YELLOWBRICK_NAMES = sorted(
+        (module.__name__, name)
+        for module in yellowbrick_modules()
+        for name in public_visualizers(module)
+    )
 
 
 def test_yellowbrick_visualizers_were_found():
