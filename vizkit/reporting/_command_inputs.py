@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from vizkit.exceptions import ModelError, VizkitValueError
 
 #: File endings read as a pickled model (with ``trust_pickle`` only).
@@ -175,8 +177,9 @@ def check_target_values(y, *, arg: str = "target") -> None:
     """
     values = y.unique() if hasattr(y, "unique") else sorted(set(y))
     if len(values) < 2:
+        only = np.asarray(values[0]).item()  # 1, not np.int64(1)
         raise VizkitValueError(
-            f"{arg}: the target has one value ({values[0]!r}) in all {len(y)} rows; "
+            f"{arg}: the target has one value ({only!r}) in all {len(y)} rows; "
             "a model needs at least two classes (or values) to learn from: choose "
             "another column or add rows with other values."
         )

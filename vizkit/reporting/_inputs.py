@@ -54,8 +54,9 @@ def check_y(task: str, y: Any, n_rows: int, name: str = "y") -> np.ndarray | Non
     array = check_target(y, name=name, n_samples=n_rows)
     values = np.unique(array)
     if len(values) < 2 and task != CLUSTERING:
+        only = np.asarray(values[0]).item()  # 1, not np.int64(1)
         raise VizkitValueError(
-            f"{name} has a single value ({values[0]!r}), so there is nothing to "
+            f"{name} has a single value ({only!r}), so there is nothing to "
             f"learn or evaluate; pass a target with at least two distinct values."
         )
     return array
