@@ -29,6 +29,7 @@ from __future__ import annotations
 import inspect
 import pkgutil
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -199,16 +200,19 @@ def declare(
     quick: str,
     example: Callable[[], Example],
     aliases: Sequence[str] = (),
+    renamed_arguments: dict[str, str] | None = None,
 ) -> Callable[..., Any]:
     """Register ``cls`` and return its generated quick method named ``quick``.
 
     ``aliases`` are Yellowbrick's other names of the class; they are set in
-    the class's module and exported by its family.
+    the class's module and exported by its family. ``renamed_arguments`` maps
+    the quick method's Yellowbrick keyword names to vizkit's (``{"model":
+    "estimator"}``): the old keyword still works, with a deprecation warning.
     """
     module = sys.modules[cls.__module__]
     for alias in aliases:
         setattr(module, alias, cls)
-    function = quick_method(cls, quick, kind)
+    function = quick_method(cls, quick, kind, renamed_arguments or {})
     _DECLARED[cls] = Declaration(cls, kind, function, example, tuple(aliases))
     return function
 
@@ -265,7 +269,9 @@ y : array-like of shape (n_samples,), default=None
 }
 
 
-def quick_method(cls: type, name: str, kind: Kind) -> Callable[..., Any]:
+def quick_method(
+    cls: type, name: str, kind: Kind, renamed: dict[str, str] | None = None
+) -> Callable[..., Any]:
     """Build the quick method ``name`` of ``cls``: build, feed, show, return it.
 
     Its signature is the kind's data arguments, then every parameter of
@@ -277,6 +283,7 @@ def quick_method(cls: type, name: str, kind: Kind) -> Callable[..., Any]:
     signature = _quick_signature(cls, kind)
 
     def quick(*args, **kwargs):
+        kwargs = _new_keyword_names(name, kwargs, renamed or {})
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
         arguments = dict(bound.arguments)
@@ -301,6 +308,28 @@ def quick_method(cls: type, name: str, kind: Kind) -> Callable[..., Any]:
     quick.__signature__ = signature  # type: ignore[attr-defined]
     quick.__doc__ = _quick_doc(cls, kind)
     return quick
+
+
+def _new_keyword_names(
+    quick: str, kwargs: dict[str, Any], renamed: dict[str, str]
+) -> dict[str, Any]:
+    """``kwargs`` with Yellowbrick's keyword names replaced by vizkit's, warning."""
+    from vizkit.exceptions import VizkitDeprecationWarning
+
+    for old, new in renamed.items():
+        if old in kwargs:
+            if new in kwargs:
+                raise VizkitValueError(
+                    f"{quick}() got both {old}= and {new}=; {old} is Yellowbrick's "
+                    f"name for {new}: pass only {new}=."
+                )
+            warnings.warn(
+                f"{quick}({old}=...) is Yellowbrick's spelling; use {new}=.",
+                VizkitDeprecationWarning,
+                stacklevel=3,
+            )
+            kwargs = {(new if key == old else key): v for key, v in kwargs.items()}
+    return kwargs
 
 
 def _quick_signature(cls: type, kind: Kind) -> inspect.Signature:

@@ -455,3 +455,14 @@ def test_silhouette_sample_auto_caps_the_rows(X, monkeypatch):
     assert_allclose(viz.k_scores_, expected)
     viz.plot()
     assert "120 sampled rows" in viz.ax_.get_title()
+
+
+def test_yellowbrick_model_keyword_still_works_with_a_warning():
+    X, _ = make_blobs(n_samples=150, centers=3, random_state=0)
+    kwargs = dict(X=X, k=(2, 5), show=False)
+    new = kelbow_visualizer(estimator=KMeans(n_init=2, random_state=0), **kwargs)
+    with pytest.warns(FutureWarning, match=r"model=.*use estimator="):
+        old = kelbow_visualizer(model=KMeans(n_init=2, random_state=0), **kwargs)
+    assert_allclose(old.k_scores_, new.k_scores_)
+    with pytest.raises(VizkitValueError, match="both model= and estimator="):
+        kelbow_visualizer(model=KMeans(), estimator=KMeans(), **kwargs)

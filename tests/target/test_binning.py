@@ -132,3 +132,13 @@ def test_nan_target_is_refused_and_not_modified(y):
 def test_range_too_large_to_bin_is_a_clear_error():
     with pytest.raises(VizkitValueError, match="cannot be binned"):
         BalancedBinningReference().fit(np.array([-1.7e308, 1.7e308]))
+
+
+def test_yellowbrick_y_keyword_still_works_with_a_warning():
+    from vizkit.target import balanced_binning_reference
+
+    y = np.random.default_rng(0).normal(size=300)
+    new = balanced_binning_reference(y_train=y, bins=5, show=False)
+    with pytest.warns(FutureWarning, match=r"y=.*use y_train="):
+        old = balanced_binning_reference(y=y, bins=5, show=False)
+    assert_array_equal(old.bin_edges_, new.bin_edges_)

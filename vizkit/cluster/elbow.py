@@ -518,4 +518,5 @@ kelbow_visualizer = declare(
     quick="kelbow_visualizer",
     example=examples.blobs,
     aliases=("KElbow",),
+    renamed_arguments={"model": "estimator"},
 )

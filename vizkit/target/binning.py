@@ -238,4 +238,5 @@ balanced_binning_reference = declare(
     kind=TARGET,
     quick="balanced_binning_reference",
     example=examples.regression_data,
+    renamed_arguments={"y": "y_train"},
 )
