@@ -22,7 +22,7 @@ import pytest
 with matplotlib.rc_context():
     yellowbrick = pytest.importorskip(
         "yellowbrick",
-        reason="needs Yellowbrick 1.5 to compare with: pip install yellowbrick",
+        reason='needs Yellowbrick 1.5 to compare with: pip install -e ".[test]"',
     )
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "migrating.rst"
