@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vizkit.gallery import example_docstring
+
 DOCS = Path(__file__).resolve().parent
 GALLERY = DOCS.parent / "gallery"
 NOTICE = ".. Generated from vizkit/registry.py by docs/apigen.py: do not edit.\n"
@@ -83,13 +85,6 @@ class Example:
         if len(self.images) == len(self.visualizers) > 1:
             return [self.images[self.visualizers.index(declaration)]]
         return list(self.images)
-
-
-def example_docstring(path: Path) -> tuple[str, str]:
-    """The title line and the rest of an example's module docstring."""
-    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
-    title, _, body = doc.strip().partition("\n")
-    return (title.strip() or path.stem), body.strip()
 
 
 def first_code_line(path: Path) -> int:

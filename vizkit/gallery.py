@@ -127,15 +127,24 @@ def find_examples(gallery_dir: Path, only: str | None = None) -> list[Path]:
     return [path for path in paths if matches(path.name, only)]
 
 
-def example_title(path: Path) -> str:
-    """The first line of the script's module docstring (read, not run)."""
+def example_docstring(path: Path) -> tuple[str, str]:
+    """The title line and the rest of the script's module docstring (read, not run).
+
+    The title falls back to the file stem when the script has no docstring
+    or cannot be read; the rest is then empty.
+    """
     try:
         tree = ast.parse(Path(path).read_text(encoding="utf-8"))
         doc = ast.get_docstring(tree) or ""
     except (OSError, SyntaxError, UnicodeDecodeError):
         doc = ""
-    first = doc.strip().splitlines()[:1]
-    return first[0].strip() if first else Path(path).stem
+    title, _, body = doc.strip().partition("\n")
+    return (title.strip() or Path(path).stem), body.strip()
+
+
+def example_title(path: Path) -> str:
+    """The first line of the script's module docstring (read, not run)."""
+    return example_docstring(path)[0]
 
 
 def imported_vizkit_objects(path: Path) -> list[object]:

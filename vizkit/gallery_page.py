@@ -12,14 +12,13 @@ traceback. Every text taken from an example is HTML-escaped.
 
 from __future__ import annotations
 
-import ast
 import html
 import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from vizkit.gallery import ExampleResult, example_visualizers
+from vizkit.gallery import ExampleResult, example_docstring, example_visualizers
 from vizkit.registry import FAMILY_TITLES
 
 #: Width in pixels of the thumbnails (never enlarged).
@@ -63,12 +62,7 @@ def copy_source(script: Path, out_dir: Path) -> Path:
 
 def example_reading(path: Path) -> list[str]:
     """The paragraphs of the docstring after its title line (read, not run)."""
-    try:
-        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
-    except (OSError, SyntaxError, UnicodeDecodeError):
-        return []
-    body = "\n".join(doc.strip().splitlines()[1:])
-    paragraphs = re.split(r"\n\s*\n", body.strip())
+    paragraphs = re.split(r"\n\s*\n", example_docstring(path)[1])
     return [" ".join(p.split()) for p in paragraphs if p.strip()]
 
 
